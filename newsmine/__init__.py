@@ -1,0 +1,69 @@
+"""newsmine: mine Vietnamese press articles about emulation movements into structured records.
+
+>>> import newsmine
+>>> record = newsmine.extract("Tỉnh ủy phát động phong trào thi đua “Đồng khởi mới” giai đoạn 2020 - 2025.")
+>>> [c.name for c in record.campaigns]
+['Đồng khởi mới']
+
+Heavy modules load on first use: importing newsmine is cheap.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+
+    from .records import Article, Record
+
+__version__ = "0.1.0"
+__all__ = ["extract", "read", "extract_all", "to_frames", "Record", "Article", "__version__"]
+
+
+def extract(text: str, *, id: str = "text", source: str = "<string>", title: str | None = None,
+            lead: str | None = None, published: object = None, authors: list[str] | None = None,
+            shape: str = "auto") -> "Record":
+    """A record from one article's text.
+
+    With ``title`` or ``lead`` given, ``text`` is the body; otherwise ``text`` is
+    read like a saved page (or three-line text), metadata included.
+    """
+    from . import article
+    from .pipeline import extract_article
+    from .sources.pagetext import from_text
+
+    if title is not None or lead is not None or published is not None or authors is not None:
+        art = article.from_parts(id=id, source=source, title=title, lead=lead, body=text,
+                                 published=published, authors=authors)
+    else:
+        art = from_text(text, id=id, source=source, shape=shape)
+    return extract_article(art)
+
+
+def read(paths: Iterable[str] | str, **options: Any) -> Iterator["Article"]:
+    """Articles from files, directories, JSON Lines dumps (``.gz`` too), HTML pages, or ``-``."""
+    from .sources import read as _read
+
+    return _read(paths, **options)
+
+
+def extract_all(paths: Iterable[str] | str, **options: Any) -> Iterator["Record"]:
+    """Records for every article under ``paths``, one at a time."""
+    from .pipeline import extract_articles
+
+    return extract_articles(read(paths, **options))
+
+
+def to_frames(records: Iterable["Record"]) -> dict[str, "pandas.DataFrame"]:
+    """One DataFrame per table: articles, campaigns, directives, dates, units, indicators, achievements."""
+    from .frames import to_frames as _to_frames
+
+    return _to_frames(records)
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Record", "Article"):
+        from . import records
+
+        return getattr(records, name)
+    raise AttributeError(f"module 'newsmine' has no attribute {name!r}")

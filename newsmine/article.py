@@ -1,0 +1,269 @@
+"""Press metadata and cleaning: from a saved news page to an :class:`Article`.
+
+A page saved as text looks like the seeds: maybe a hotline banner and a date
+line, maybe a series line ("..., bài 1:"), the headline, the lead (opening
+with an outlet tag "BDK - "), body paragraphs with photo captions, a by-line
+("A. Nguyệt - Ph. Hân - Th. Đồng") and trailing widgets ("Bình luận").
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from functools import cache
+
+import regex
+
+from .lang import vi
+from .records import Article
+from .text import alternation, normalize, paragraphs
+
+VN_TZ = timezone(timedelta(hours=7))
+_DATE = regex.compile(
+    r"(?<![0-9])(?P<d>[0-9]{1,2})\s{0,2}[/.-]\s{0,2}(?P<m>[0-9]{1,2})\s{0,2}[/.-]\s{0,2}(?P<y>[0-9]{4})(?![0-9])"
+)
+_ISO_DATE = regex.compile(r"(?<![0-9])(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9])")
+_TIME = regex.compile(r"(?<![0-9:])(?P<H>[0-9]{1,2})\s{0,1}[:hg]\s{0,1}(?P<M>[0-9]{2})(?![0-9:/])")
+_DATE_NOISE = regex.compile(
+    r"GMT\s?[+-]\s?[0-9]{1,2}|\(|\)|\||,|-|–|:|(?<!\p{L})(?:cập nhật|đăng lúc|đăng ngày|ngày|lúc|giờ|SA|CH|AM|PM)(?!\p{L})",
+    regex.IGNORECASE,
+)
+_PHONE = regex.compile(r"(?<![0-9])(?:0|\+84)[0-9]{2,3}[ .]?[0-9]{3}[ .]?[0-9]{3,4}(?![0-9])")
+_SERIES_TAIL = regex.compile(r"^(?P<series>.{3,300}?[,:;.]?\s{0,3}(?:bài|kỳ|phần)\s{0,2}[0-9]{1,3})\s{0,2}:\s{0,3}(?P<rest>.*)$",
+                             regex.IGNORECASE)
+_SERIES_LINE = regex.compile(r"^.{3,300}?(?:bài|kỳ|phần)\s{0,2}[0-9]{1,3}\s{0,2}:?$", regex.IGNORECASE)
+_OUTLET = regex.compile(r"^(?P<tag>\(?[^\s\-–—(][^\n\-–—]{0,28}?\)?)\s{0,2}[-–—]\s{1,3}(?P<rest>\S.*)$", regex.DOTALL)
+_TAG_SHAPE = regex.compile(r"^(?:\([^()]{1,28}\)|[\p{Lu}0-9&.]{2,12}(?:\.VN|\.vn)?|[\w.]{2,24}\.(?:vn|VN|com))$")
+_BYLINE_PREFIX = regex.compile(
+    r"^(?:(?:bài|tin)(?:\s{0,2}(?:và|,|&|-)\s{0,2}ảnh)?|ảnh|thực hiện|nhóm phóng viên|nhóm pv)\s{0,2}:\s{0,3}",
+    regex.IGNORECASE,
+)
+_BYLINE_SPLIT = regex.compile(r"\s{1,3}[-–—]\s{1,3}|\s{0,2}[,;&]\s{0,2}|\s{1,3}và\s{1,3}")
+_NAME_WORD = regex.compile(r"^(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}\p{Ll}{0,12}|\p{Lu}{2,12})$")
+_ATTRIBUTION = regex.compile(r"^\(?\s{0,2}(?:theo|nguồn)\s{1,3}[^()]{2,60}\)?\.?$", regex.IGNORECASE)
+_CAPTION = regex.compile(r"(?:\(|\s|^)(?:ảnh|Ảnh|ẢNH)\s{0,2}:\s{0,2}\S")
+
+
+# ---------------------------------------------------------------- published
+
+def published_from_parts(d: int, m: int, y: int, hh: int | None = None, mm: int | None = None) -> str | None:
+    try:
+        if hh is None:
+            return datetime(y, m, d).date().isoformat()
+        return datetime(y, m, d, hh, mm or 0, tzinfo=VN_TZ).isoformat(timespec="seconds")
+    except ValueError:
+        return None
+
+
+def find_published(line: str) -> str | None:
+    """The publication time in a page line: "Thứ bảy, 13/07/2024 07:01 GMT+7" → "2024-07-13T07:01:00+07:00"."""
+    date = _DATE.search(line)
+    if not date:
+        return None
+    d, m, y = int(date["d"]), int(date["m"]), int(date["y"])
+    time = _TIME.search(line[date.end():]) or _TIME.search(line[: date.start()])
+    if time and int(time["H"]) < 24 and int(time["M"]) < 60:
+        return published_from_parts(d, m, y, int(time["H"]), int(time["M"]))
+    return published_from_parts(d, m, y)
+
+
+def date_line(line: str) -> str | None:
+    """The publication time when ``line`` is nothing but a date line ("06/02/2023 - 07:07")."""
+    if len(line) > 80 or not _DATE.search(line):
+        return None
+    rest = weekday_pattern().sub(" ", _TIME.sub(" ", _DATE.sub(" ", line)))
+    rest = _DATE_NOISE.sub(" ", rest)
+    if len(rest.strip()) > 3:
+        return None
+    return find_published(line)
+
+
+@cache
+def weekday_pattern() -> regex.Pattern[str]:
+    return regex.compile(alternation(vi.column("weekdays")), regex.IGNORECASE)
+
+
+def normalize_published(value: object) -> str | None:
+    """A ``published`` value from structured data (ISO string, epoch, Vietnamese date) to ISO 8601."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(float(value), VN_TZ).isoformat(timespec="seconds")
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = str(value).strip()
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return find_published(text) or _iso_date_only(text)
+    if len(text) <= 10:
+        return parsed.date().isoformat()
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=VN_TZ)
+    return parsed.isoformat(timespec="seconds")
+
+
+def _iso_date_only(text: str) -> str | None:
+    m = _ISO_DATE.search(text)
+    return published_from_parts(int(m["d"]), int(m["m"]), int(m["y"])) if m else None
+
+
+# ---------------------------------------------------------------- lines
+
+@cache
+def _widgets() -> dict[str, str]:
+    return {line.casefold(): where for line, where in vi.rows("boilerplate")}
+
+
+def widget(line: str) -> str | None:
+    """"any" or "tail" when the line is page furniture ("Bình luận", "Tin liên quan"), else None."""
+    key = line.strip().rstrip(":").strip().casefold()
+    return _widgets().get(key) or _widgets().get(key + ":")
+
+
+@cache
+def _banner_pattern() -> regex.Pattern[str]:
+    return regex.compile("^" + alternation(vi.column("banner_cues")), regex.IGNORECASE)
+
+
+def is_banner(line: str) -> bool:
+    return bool(_banner_pattern().match(line)) or len(_PHONE.findall(line)) >= 2
+
+
+def split_series(title: str) -> tuple[str | None, str]:
+    """"“Đồng khởi mới” ..., bài 1: Thi đua ở từng nơi" → ("“Đồng khởi mới” ..., bài 1", "Thi đua ở từng nơi")."""
+    m = _SERIES_TAIL.match(title)
+    if m and m["rest"].strip():
+        return m["series"].strip(), m["rest"].strip()
+    return None, title
+
+
+def is_series_line(line: str) -> bool:
+    return bool(_SERIES_LINE.match(line))
+
+
+@cache
+def _known_outlets() -> frozenset[str]:
+    return frozenset(vi.column("outlets"))
+
+
+def split_outlet(lead: str) -> tuple[str | None, str]:
+    """"BDK - Thực hiện Chỉ thị ..." → ("BDK", "Thực hiện Chỉ thị ...")."""
+    m = _OUTLET.match(lead)
+    if not m:
+        return None, lead
+    tag = m["tag"].strip()
+    rest = m["rest"]
+    words = tag.strip("()").split()
+    known = tag.strip("()") in _known_outlets()
+    shaped = bool(_TAG_SHAPE.match(tag))
+    titled = 1 <= len(words) <= 3 and words[0][:1].isupper() and not any(c.isdigit() for c in tag)
+    if (known or shaped or titled) and rest[:1].isupper():
+        return tag.strip("()").strip(), rest
+    return None, lead
+
+
+def parse_byline(line: str) -> list[str] | None:
+    """Author names when ``line`` is a by-line: "A. Nguyệt - Ph. Hân - Th. Đồng" → three names."""
+    if len(line) > 90 or line[-1:] in "!?…" or (line.endswith(".") and not _NAME_WORD.match(line.split()[-1])):
+        return None
+    body = _BYLINE_PREFIX.sub("", line.strip())
+    names = [p.strip() for p in _BYLINE_SPLIT.split(body) if p and p.strip()]
+    if not names or len(names) > 6:
+        return None
+    for name in names:
+        words = name.split()
+        if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
+            return None
+    return names
+
+
+# ---------------------------------------------------------------- building
+
+def from_page_text(raw: str, *, id: str, source: str) -> Article:
+    """An article from a page saved as text (the shape of ``shared/seeds``)."""
+    lines = paragraphs(normalize(raw))
+    published = series = title = None
+    i = 0
+    while i < len(lines) and title is None:
+        line = lines[i]
+        i += 1
+        if is_banner(line):
+            published = published or find_published(line)
+        elif (when := date_line(line)) is not None:
+            published = published or when
+        elif widget(line) == "any":
+            continue
+        elif series is None and is_series_line(line) and i < len(lines):
+            series = line.rstrip(":").strip()
+        else:
+            title = line
+    while i < len(lines) and (is_banner(lines[i]) or date_line(lines[i]) is not None):
+        published = published or find_published(lines[i])
+        i += 1
+    return build(id=id, source=source, title=title, series=series, body=lines[i:], published=published)
+
+
+def from_parts(*, id: str, source: str, title: str | None, lead: str | None, body: str | None,
+               published: object = None, authors: list[str] | None = None,
+               warnings: list[str] | None = None) -> Article:
+    """An article from structured fields (JSON Lines, three-line text, HTML)."""
+    title_lines = paragraphs(normalize(title or ""))
+    lead_lines = paragraphs(normalize(lead or ""))
+    body_lines = paragraphs(normalize(body or ""))
+    return build(
+        id=id, source=source, title=" ".join(title_lines) or None, series=None,
+        body=lead_lines + body_lines, published=normalize_published(published),
+        authors=authors, warnings=warnings,
+    )
+
+
+def build(*, id: str, source: str, title: str | None, series: str | None, body: list[str],
+          published: str | None, authors: list[str] | None = None,
+          warnings: list[str] | None = None) -> Article:
+    """Clean the body (widgets, duplicate captions, by-line), split lead and outlet, join the text."""
+    if title and series is None:
+        series, title = split_series(title)
+    body, found_authors = clean_body(body)
+    lead = outlet = None
+    if body:
+        outlet, lead = split_outlet(body[0])
+        body = [lead, *body[1:]]
+    text = "\n\n".join(p for p in [title, *body] if p)
+    notes = list(warnings or [])
+    if not text.strip():
+        notes.append("article has no text")
+    return Article(
+        id=id, source=source, title=title or None, series=series, outlet=outlet,
+        published=published, authors=list(authors or found_authors), lead=lead or None,
+        text=text, warnings=notes,
+    )
+
+
+def clean_body(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Drop widgets, repeated captions and the trailing by-line; return (paragraphs, authors)."""
+    kept: list[str] = []
+    seen_captions: set[str] = set()
+    for n, line in enumerate(lines):
+        where = widget(line)
+        if where == "tail" and n >= len(lines) // 2:
+            break
+        if where == "any" or (kept and line == kept[-1]):
+            continue
+        if _CAPTION.search(line) and len(line) < 400:
+            if line in seen_captions:
+                continue
+            seen_captions.add(line)
+        kept.append(line)
+    authors: list[str] = []
+    while len(kept) > 1:
+        last = kept[-1]
+        if _ATTRIBUTION.match(last) or _PHONE.fullmatch(last):
+            kept.pop()
+            continue
+        names = parse_byline(last) if len(kept) > 2 else None
+        if names and not authors:
+            authors = names
+            kept.pop()
+            continue
+        break
+    return kept, authors

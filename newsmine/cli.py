@@ -1,0 +1,141 @@
+"""The ``newsmine`` command: parses arguments and dispatches, nothing more."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    name="newsmine",
+    help="Mine Vietnamese press articles about emulation movements into structured records.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _stderr():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _fields(values: list[str]) -> dict[str, str]:
+    out = {}
+    for value in values:
+        field, sep, key = value.partition("=")
+        if not sep or not field or not key:
+            raise typer.BadParameter(f"{value!r}: expected FIELD=KEY, e.g. title=headline", param_hint="--field")
+        out[field.strip()] = key.strip()
+    return out
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for standard input.",
+                                                show_default=False)],
+    output: Annotated[str, typer.Option("-o", "--output", help="Output file (JSONL; - for stdout) or "
+                                        "directory (parquet, csv).")] = "-",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, parquet or csv.")] = "jsonl",
+    input_format: Annotated[str, typer.Option("--input-format", help="auto, page, threeline, jsonl or html.")]
+    = "auto",
+    field: Annotated[Optional[list[str]], typer.Option("--field", help="JSONL key for a field: title=headline "
+                                                       "(fields: id title lead body url published authors).")]
+    = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    """Extract records from articles: campaigns, directives, dates, units, indicators, achievements."""
+    from .runner import ProblemCounter, Summary, run_extract
+    from .sources import FORMATS as INPUT_FORMATS
+    from .writers import FORMATS, open_writer
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r}: choose from {', '.join(FORMATS)}", param_hint="--format")
+    if input_format not in INPUT_FORMATS:
+        raise typer.BadParameter(f"{input_format!r}: choose from {', '.join(INPUT_FORMATS)}",
+                                 param_hint="--input-format")
+    fields = _fields(field or [])
+    console = _stderr()
+    summary = Summary()
+    handler = ProblemCounter(summary, lambda msg: console.print(f"[yellow]newsmine:[/] {msg}", markup=True,
+                                                                soft_wrap=True))
+    logger = logging.getLogger("newsmine")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        writer = open_writer(output, fmt)
+    except (OSError, ValueError) as exc:
+        console.print(f"[red]newsmine:[/] cannot write {output}: {exc}")
+        raise typer.Exit(2) from None
+    try:
+        _run_with_progress(console, inputs, writer, input_format, fields, summary, show=not quiet)
+    except ValueError as exc:  # a bad --field name
+        console.print(f"[red]newsmine:[/] {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        logger.removeHandler(handler)
+    if not quiet:
+        _print_summary(console, summary, output)
+    if summary.articles == 0:
+        console.print("[red]newsmine:[/] no article could be read")
+        raise typer.Exit(2)
+
+
+def _run_with_progress(console, inputs, writer, input_format, fields, summary, *, show: bool) -> None:
+    from .runner import run_extract
+
+    if not (show and console.is_terminal):
+        run_extract(inputs, writer, input_format=input_format, fields=fields, summary=summary)
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.completed:,} articles"),
+                  TextColumn("{task.fields[rate]:,.0f}/s"), TimeElapsedColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("extract", total=None, rate=0.0)
+
+        def tick(s) -> None:
+            if s.articles % 50 == 0:
+                import time
+                elapsed = time.perf_counter() - s.started
+                progress.update(task, completed=s.articles, rate=s.articles / elapsed if elapsed else 0.0)
+
+        run_extract(inputs, writer, input_format=input_format, fields=fields, summary=summary,
+                    on_article=tick)
+
+
+def _print_summary(console, summary, output: str) -> None:
+    from rich.table import Table
+
+    table = Table(title="newsmine extract", show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    table.add_row("articles read", f"{summary.articles:,}")
+    for kind, count in summary.mentions.items():
+        table.add_row(kind, f"{count:,}")
+    table.add_row("records with warnings", f"{summary.with_warnings:,}")
+    table.add_row("input problems", f"{summary.problems:,}")
+    table.add_row("elapsed", f"{summary.elapsed:.1f} s")
+    table.add_row("articles per second", f"{summary.rate:,.1f}")
+    table.add_row("text per second", f"{summary.chars / 1e6 / summary.elapsed if summary.elapsed else 0:.2f} M chars")
+    table.add_row("output", output if output != "-" else "stdout")
+    console.print(table)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a record (the contract of `newsmine extract`)."""
+    from .records import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

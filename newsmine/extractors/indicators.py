@@ -1,0 +1,165 @@
+"""Measured numbers: "gần 92 ngàn hồ sơ", "19,7 tỷ đồng", "tăng 5,29%", "15/19 tiêu chí".
+
+Vietnamese writing: a dot groups thousands, a comma marks decimals. Dates,
+directive numbers, ordinals, durations, ages and phone numbers are not
+indicators.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ..document import Document, overlaps
+from ..lang import vi
+from ..records import Indicator
+from ..text import alternation
+from . import register, select
+
+_NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,4})?|[0-9]{1,12}(?:,[0-9]{1,4})?|[0-9]{1,3}\.[0-9]{1,2}"
+_WORD = regex.compile(r"\s{1,3}(?P<w>[\p{Ll}0-9²³][\p{L}0-9²³-]{0,12})")
+_BEFORE = regex.compile(r"(?P<w>(?:[\p{L}.]+\s+){0,2}[\p{L}.]+)\s*$")
+_DATE_TAIL = regex.compile(r"\s+(?:năm|trong năm|tháng|quý)\s+[0-9IVX/]+\s*$|\s+[0-9]{4}\s*$", regex.IGNORECASE)
+
+
+def parse_number(raw: str) -> float:
+    """"11.991" → 11991.0, "96,69" → 96.69, "1.234,5" → 1234.5, "1.5" → 1.5."""
+    if "," in raw:
+        return float(raw.replace(".", "").replace(",", "."))
+    groups = raw.split(".")
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
+        return float(raw.replace(".", ""))
+    return float(raw)
+
+
+@cache
+def _lexicon() -> dict[str, object]:
+    rows = vi.rows("counted_nouns")
+    scales = {w: float(m) for w, m in vi.rows("scale_words")}
+    currencies = vi.mapping("currencies")
+    roles = dict(vi.rows("qualifiers"))
+    durations = {w for w, role in vi.rows("time_words") if role == "duration"}
+    return {
+        "nouns": {w for w, role in rows if role == "noun"},
+        "measures": {w for w, role in rows if role == "measure"},
+        "exclude": {w for w, role in rows if role == "exclude"} | durations,
+        "durations": durations,
+        "scales": scales,
+        "currencies": currencies,
+        "roles": roles,
+        "before": set(vi.column("not_indicator_before")),
+        "heads": vi.column("metric_heads"),
+    }
+
+
+@cache
+def _pattern() -> regex.Pattern[str]:
+    lex = _lexicon()
+    quals = alternation([w for w, r in lex["roles"].items() if r == "qualifier"])
+    changes = alternation([w for w, r in lex["roles"].items() if r == "change"])
+    scales = alternation(list(lex["scales"]))
+    currencies = alternation(list(lex["currencies"]))
+    return regex.compile(
+        rf"(?:(?P<change>{changes})\s+(?:thêm\s+)?)?(?:(?P<qual>{quals})\s+)?"
+        rf"(?<![\p{{L}}0-9.,/:+-])(?P<num>{_NUM})(?![0-9]|[.,:][0-9])"
+        rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|\s+(?:đến|tới)\s+)(?P<num2>{_NUM})(?![0-9]|[.,/:][0-9])"
+        rf"|\s{{0,1}}/\s{{0,1}}(?P<den>[0-9]{{1,6}})(?![0-9/]|[.,][0-9]))?"
+        rf"(?:\s{{0,1}}(?P<pct>%)|\s+(?P<scale>{scales})(?!\p{{L}}))?"
+        rf"(?:\s{{0,1}}(?P<cur>{currencies})(?!\p{{L}}))?",
+        regex.VERSION1,
+    )
+
+
+def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
+    """The counted noun after ``pos`` ("người", "hồ sơ") and where it ends."""
+    lex = _lexicon()
+    m = _WORD.match(text, pos)
+    if not m:
+        return None, pos
+    if m["w"] in lex["measures"]:
+        after = _WORD.match(text, m.end())
+        if after and after["w"] not in lex["exclude"]:
+            m = after
+    words = [m["w"]]
+    end = m.end()
+    nxt = _WORD.match(text, end)
+    if nxt:
+        pair = f"{m['w']} {nxt['w']}"
+        if pair in lex["nouns"]:
+            return pair, nxt.end()
+    if words[0] in lex["exclude"] or words[0].isdigit():
+        return None, pos
+    return words[0], end
+
+
+def _blocked_before(text: str, start: int) -> bool:
+    m = _BEFORE.search(text[max(0, start - 40): start])
+    if not m:
+        return False
+    words = m["w"].split()
+    before = _lexicon()["before"]
+    return any(" ".join(words[-n:]) in before for n in (1, 2, 3) if len(words) >= n)
+
+
+@cache
+def _heads() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<!\p{{L}}){alternation(_lexicon()['heads'])}(?!\p{{L}})")
+
+
+@cache
+def _verb_before_value() -> regex.Pattern[str]:
+    return regex.compile(rf"\s(?:{alternation(vi.column('metric_verbs'))})\s+(?:mức\s+|khoảng\s+)?$")
+
+
+def _metric(text: str, sentence_start: int, start: int) -> str | None:
+    head = text[max(sentence_start, start - 300):start]
+    m = _verb_before_value().search(head)
+    if not m:
+        return None
+    head = head[: m.start()]
+    lowered = head.lower()
+    hits = [hit.start() for hit in _heads().finditer(lowered)]
+    if not hits:
+        return None
+    best = hits[-1]
+    metric = _DATE_TAIL.sub("", head[best:]).strip(" ,;:")
+    return metric if 0 < len(metric.split()) <= 30 else None
+
+
+@register("indicators")
+def extract(doc: Document) -> list[Indicator]:
+    text = doc.text
+    lex = _lexicon()
+    taken = doc.taken("dates", "directives")
+    found: list[Indicator] = []
+    for m in _pattern().finditer(text):
+        num = m["num"]
+        if len(num.replace(".", "").replace(",", "")) >= 9 and "." not in num and "," not in num:
+            continue  # a phone or an id number
+        value = parse_number(num)
+        unit, end = None, m.end()
+        scale = lex["scales"].get(m["scale"] or "", 1.0)
+        if m["pct"]:
+            unit = "%"
+        elif m["cur"]:
+            unit = lex["currencies"][m["cur"]]
+        else:
+            unit, end = _counted_noun(text, m.end())
+            if unit is None and not m["scale"]:
+                continue
+            if unit in lex["durations"]:
+                continue
+        start = m.start("change") if m["change"] else (m.start("qual") if m["qual"] else m.start("num"))
+        if overlaps(m.start("num"), m.end(), taken) or _blocked_before(text, m.start("num")):
+            continue
+        if m["den"] and unit in (None, "%"):
+            continue
+        value_max = parse_number(m["num2"]) * scale if m["num2"] else None
+        sentence_start, _ = doc.sentence_at(start)
+        found.append(Indicator(
+            text=text[start:end], start=start, end=end, value=value * scale, value_max=value_max,
+            unit=unit, qualifier=m["qual"], change=m["change"],
+            metric=_metric(text, sentence_start, start),
+            denominator=float(m["den"]) if m["den"] else None,
+        ))
+    return select(found)

@@ -1,0 +1,40 @@
+"""Vietnamese language data: TSV files beside this module, read by a thin loader.
+
+Each file starts with ``#`` comment lines naming its source and its columns;
+data rows are tab-separated. Nothing is read at import time.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from importlib import resources
+
+
+@cache
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The data rows of ``<name>.tsv`` (NFC, stripped, empty trailing columns kept as "")."""
+    raw = resources.files(__name__).joinpath(f"{name}.tsv").read_text(encoding="utf-8")
+    out = []
+    for line in unicodedata.normalize("NFC", raw).splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(tuple(col.strip() for col in line.split("\t")))
+    return tuple(out)
+
+
+def column(name: str, index: int = 0) -> tuple[str, ...]:
+    return tuple(r[index] for r in rows(name) if len(r) > index and r[index])
+
+
+@cache
+def mapping(name: str, key: int = 0, value: int = 1) -> dict[str, str]:
+    """``{row[key]: row[value]}``; the first row wins for a repeated key."""
+    out: dict[str, str] = {}
+    for r in rows(name):
+        if len(r) > max(key, value):
+            out.setdefault(r[key], r[value])
+    return out
+
+
+def longest_first(words: tuple[str, ...] | list[str]) -> list[str]:
+    """Words sorted for an alternation: longest first, so "phong trào thi đua" beats "phong trào"."""
+    return sorted(set(words), key=lambda w: (-len(w), w))

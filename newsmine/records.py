@@ -1,0 +1,193 @@
+"""Typed records of the newsmine contract (``shared/spec/records.md``).
+
+Every record is a frozen ``msgspec.Struct``; ``to_dict()`` gives exactly the
+contract's JSON. Mentions carry ``text``, ``start`` and ``end`` with
+``record.text[start:end] == mention.text``.
+
+One deliberate naming choice: the contract calls both a date range's end and
+a mention's end offset ``end``. Offsets win (every mention of every kind keeps
+the same ``start``/``end`` invariant), and the range end is ``range_end``.
+"""
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any, ClassVar
+
+import msgspec
+
+
+class AchievementType(StrEnum):
+    EMULATION_TITLE = "emulation_title"
+    ORDER_MEDAL = "order_medal"
+    HONORARY_TITLE = "honorary_title"
+    PRIZE = "prize"
+    MERIT_CERTIFICATE = "merit_certificate"
+    TASK_RATING = "task_rating"
+    TARGET_EXCEEDED = "target_exceeded"
+    STANDARD_ATTAINED = "standard_attained"
+    EXEMPLAR = "exemplar"
+
+
+class UnitKind(StrEnum):
+    AGENCY = "agency"
+    PARTY = "party"
+    GOVERNMENT = "government"
+    ADMIN_AREA = "admin_area"
+    SCHOOL = "school"
+    ENTERPRISE = "enterprise"
+    ASSOCIATION = "association"
+    ARMED_FORCES = "armed_forces"
+    OTHER = "other"
+
+
+class Grain(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+    RANGE = "range"
+
+
+class _Struct(msgspec.Struct, frozen=True, kw_only=True):
+    def to_dict(self) -> dict[str, Any]:
+        return msgspec.to_builtins(self)
+
+
+class Mention(_Struct, frozen=True, kw_only=True):
+    """A span of the record's ``text``."""
+
+    group: ClassVar[str] = "mention"
+    text: str
+    start: int
+    end: int
+
+
+class Period(_Struct, frozen=True, kw_only=True):
+    start: str | None = None
+    end: str | None = None
+
+
+class Campaign(Mention, frozen=True, kw_only=True):
+    """A named emulation movement: phong trào thi đua “Đồng khởi mới”."""
+
+    group: ClassVar[str] = "campaigns"
+    name: str
+    kind_: str = msgspec.field(name="kind", default="phong trào thi đua")
+    period: Period | None = None
+    launched_by: str | None = None
+    directive: str | None = None
+
+
+class Directive(Mention, frozen=True, kw_only=True):
+    """A document reference: Chỉ thị số 01-CT/TU ngày 17-10-2020 của Ban Thường vụ Tỉnh ủy."""
+
+    group: ClassVar[str] = "directives"
+    type: str
+    number: str | None = None
+    symbol: str | None = None
+    issued: str | None = None
+    issuer: str | None = None
+
+
+class DateMention(Mention, frozen=True, kw_only=True):
+    """A calendar expression: "ngày 22/11/2012" → 2012-11-22; ranges keep ``range_end``."""
+
+    group: ClassVar[str] = "dates"
+    value: str
+    range_end: str | None = None
+    grain: Grain = Grain.DAY
+    resolved: bool = True
+
+
+class Unit(Mention, frozen=True, kw_only=True):
+    """An organisation or administrative unit: "BHXH tỉnh Bến Tre"."""
+
+    group: ClassVar[str] = "units"
+    name: str
+    canonical: str
+    kind_: UnitKind = msgspec.field(name="kind", default=UnitKind.OTHER)
+
+
+class Indicator(Mention, frozen=True, kw_only=True):
+    """A measured number: "gần 92 ngàn hồ sơ" → 92000.0 hồ sơ, qualifier "gần"."""
+
+    group: ClassVar[str] = "indicators"
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    change: str | None = None
+    metric: str | None = None
+    denominator: float | None = None
+
+
+class Achievement(Mention, frozen=True, kw_only=True):
+    """A recognised result: "BHXH tỉnh ... xếp loại hoàn thành xuất sắc nhiệm vụ"."""
+
+    group: ClassVar[str] = "achievements"
+    type: AchievementType
+    recipient: str | None = None
+    conferred_by: str | None = None
+    year: int | None = None
+
+
+MENTION_KINDS: tuple[str, ...] = (
+    "campaigns", "directives", "dates", "units", "indicators", "achievements",
+)
+MENTION_TYPES: dict[str, type[Mention]] = {
+    cls.group: cls for cls in (Campaign, Directive, DateMention, Unit, Indicator, Achievement)
+}
+
+
+class Article(_Struct, frozen=True, kw_only=True):
+    """A cleaned article with its press metadata, before extraction."""
+
+    id: str
+    source: str
+    title: str | None = None
+    series: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    authors: list[str] = msgspec.field(default_factory=list)
+    lead: str | None = None
+    text: str = ""
+    warnings: list[str] = msgspec.field(default_factory=list)
+
+
+class Record(Article, frozen=True, kw_only=True):
+    """An article with everything extracted from it: one line of ``newsmine extract``."""
+
+    campaigns: list[Campaign] = msgspec.field(default_factory=list)
+    directives: list[Directive] = msgspec.field(default_factory=list)
+    dates: list[DateMention] = msgspec.field(default_factory=list)
+    units: list[Unit] = msgspec.field(default_factory=list)
+    indicators: list[Indicator] = msgspec.field(default_factory=list)
+    achievements: list[Achievement] = msgspec.field(default_factory=list)
+    achievement_types: list[AchievementType] = msgspec.field(default_factory=list)
+
+    def mentions(self, kind: str) -> list[Mention]:
+        return getattr(self, kind)
+
+
+def article_fields(article: Article) -> dict[str, Any]:
+    return {f: getattr(article, f) for f in Article.__struct_fields__}
+
+
+_ENCODER = msgspec.json.Encoder()
+
+
+def encode(record: Record) -> bytes:
+    """One JSON line (UTF-8, no trailing newline)."""
+    return _ENCODER.encode(record)
+
+
+def decode(line: bytes | str) -> Record:
+    return msgspec.json.decode(line, type=Record)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a record, as ``newsmine schema`` prints it."""
+    schema = msgspec.json.schema(Record)
+    schema["title"] = "newsmine record"
+    schema["$comment"] = "One JSON object per article; see shared/spec/records.md."
+    return schema

@@ -1,0 +1,61 @@
+"""The extract job: read, extract, write, count. The CLI shows it; notebooks may call it too."""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from .pipeline import extract_article
+from .records import MENTION_KINDS
+from .sources import read
+from .sources.files import Problem
+
+
+@dataclass
+class Summary:
+    articles: int = 0
+    with_warnings: int = 0
+    problems: int = 0
+    chars: int = 0
+    mentions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(MENTION_KINDS, 0))
+    started: float = field(default_factory=time.perf_counter)
+    elapsed: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.elapsed if self.elapsed else 0.0
+
+
+class ProblemCounter(logging.Handler):
+    """Counts the problems readers report, and passes each one on to ``show``."""
+
+    def __init__(self, summary: Summary, show: Callable[[str], None]):
+        super().__init__(logging.WARNING)
+        self.summary, self.show = summary, show
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if isinstance(getattr(record, "problem", None), Problem):
+            self.summary.problems += 1
+        self.show(record.getMessage())
+
+
+def run_extract(inputs: Iterable[str], writer, *, input_format: str = "auto",
+                fields: dict[str, str] | None = None, summary: Summary | None = None,
+                on_article: Callable[[Summary], None] | None = None) -> Summary:
+    summary = summary or Summary()
+    try:
+        for article in read(inputs, input_format=input_format, fields=fields):
+            record = extract_article(article)
+            writer.write(record)
+            summary.articles += 1
+            summary.chars += len(record.text)
+            summary.with_warnings += bool(record.warnings)
+            for kind in MENTION_KINDS:
+                summary.mentions[kind] += len(getattr(record, kind))
+            if on_article:
+                on_article(summary)
+    finally:
+        writer.close()
+        summary.elapsed = time.perf_counter() - summary.started
+    return summary

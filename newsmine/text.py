@@ -1,0 +1,71 @@
+"""Text normalisation shared by readers and extractors.
+
+All article text is Unicode NFC. Some pages carry a tone mark twice, once
+precomposed and once combining ("bắ́t", "độ̣ng"); NFC cannot absorb the
+second mark, so :func:`normalize` drops a combining mark that repeats one the
+base letter already carries.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+import regex
+
+_SPACES = regex.compile(r"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_COMBINING_RUN = regex.compile(r"(\P{M})(\p{M}+)")
+
+
+@cache
+def _marks_of(char: str) -> frozenset[str]:
+    return frozenset(c for c in unicodedata.normalize("NFD", char) if unicodedata.combining(c))
+
+
+def _drop_repeated_marks(match: regex.Match[str]) -> str:
+    base, marks = match.group(1), match.group(2)
+    seen = set(_marks_of(base))
+    kept = []
+    for mark in marks:
+        if mark not in seen:
+            kept.append(mark)
+            seen.add(mark)
+    return base + "".join(kept)
+
+
+def normalize(text: str) -> str:
+    """NFC, repeated combining marks dropped, odd spaces and control characters removed.
+
+    >>> normalize("vận độ\u0323ng") == "vận động"
+    True
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", _CONTROL.sub("", text))
+    text = _SPACES.sub(" ", text)
+    text = unicodedata.normalize("NFC", text)
+    if any(unicodedata.combining(c) for c in text):
+        text = unicodedata.normalize("NFC", _COMBINING_RUN.sub(_drop_repeated_marks, text))
+    return text
+
+
+def paragraphs(text: str) -> list[str]:
+    """Non-empty lines, each stripped and with runs of spaces folded."""
+    out = []
+    for line in text.split("\n"):
+        line = " ".join(line.split())
+        if line:
+            out.append(line)
+    return out
+
+
+def alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal words, longest first; never empty.
+
+    An empty list gives a pattern that matches nothing, so a missing data file
+    cannot turn into a pattern that matches everywhere.
+    """
+    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    if not words:
+        return r"(?!)"
+    return "(?:" + "|".join(regex.escape(w) for w in words) + ")"

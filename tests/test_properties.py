@@ -1,0 +1,25 @@
+"""Invariants on arbitrary text: extraction never raises and every offset points at its text."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsmine
+from newsmine.records import MENTION_KINDS
+
+VIETNAMESE = st.sampled_from([
+    "Chỉ thị số 01-CT/TU", " ngày 17-10-2020 ", "phong trào thi đua “", "”", " giai đoạn 2020 - 2025",
+    "tăng 5,29%", " 11.991 người", "gần 92 ngàn hồ sơ", "BHXH tỉnh", " UBND huyện Chợ Lách", "\n\n",
+    "được tặng Bằng khen", " xã đạt chuẩn NTM", "quý I/2023", "sáng 10/6", "18/CTT - TTg", "ắ\u0301", "ộ\u0323",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.text(max_size=40), VIETNAMESE), max_size=30).map("".join))
+def test_offsets_hold_on_any_text(text):
+    record = newsmine.extract(text)
+    for kind in MENTION_KINDS:
+        for m in getattr(record, kind):
+            assert record.text[m.start:m.end] == m.text
+            assert 0 <= m.start <= m.end <= len(record.text)
+    assert not any("extractor failed" in w for w in record.warnings), record.warnings
