@@ -75,6 +75,10 @@ def extract(
     except ValueError as exc:  # a bad --field name
         console.print(f"[red]newsmine:[/] {exc}")
         raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        console.print(f"[yellow]newsmine:[/] interrupted after {summary.articles:,} articles; "
+                      f"{output} holds them")
+        raise typer.Exit(130) from None
     finally:
         logger.removeHandler(handler)
     if not quiet:
