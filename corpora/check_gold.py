@@ -66,18 +66,19 @@ def check_record(gold: dict, text: str) -> list[str]:
     if gold.get("topic") == "other" and (gold.get("campaigns") or gold.get("achievements")):
         errs.append("an off-topic article has campaigns or achievements")
     for kind, keys in FIELDS.items():
-        pos: dict[str, int] = {}
+        pointer = 0
         for j, m in enumerate(gold.get(kind) or []):
             where = f"{kind}[{j}] {m.get('text')!r}"
             for k in keys + ["text"]:
                 if k not in m:
                     errs.append(f"{where}: missing {k!r}")
             t = m.get("text") or ""
-            found = text.find(t, pos.get(t, 0))
+            found = text.find(t, pointer)
             if not t or found < 0:
-                errs.append(f"{where}: text not found in the article (in order)")
+                errs.append(f"{where}: text not found in the article after the previous {kind} mention "
+                             "(list each kind in document order)")
             else:
-                pos[t] = found + 1
+                pointer = found + len(t)
             errs += check_values(kind, m, where)
     types = sorted({a.get("type") for a in gold.get("achievements") or []})
     if sorted(gold.get("achievement_types") or []) != types:

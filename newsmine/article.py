@@ -23,10 +23,10 @@ _DATE = regex.compile(
 _ISO_DATE = regex.compile(r"(?<![0-9])(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9])")
 _TIME = regex.compile(r"(?<![0-9:])(?P<H>[0-9]{1,2})\s{0,1}[:hg]\s{0,1}(?P<M>[0-9]{2})(?![0-9:/])")
 _DATE_NOISE = regex.compile(
-    r"GMT\s?[+-]\s?[0-9]{1,2}|\(|\)|\||,|-|–|:|(?<!\p{L})(?:cập nhật|đăng lúc|đăng ngày|ngày|lúc|giờ|SA|CH|AM|PM)(?!\p{L})",
+    r"GMT\s?(?:[+-]\s?[0-9]{1,2}(?::?[0-9]{2})?)?|\(|\)|\||,|-|–|:|(?<!\p{L})(?:cập nhật|đăng lúc|đăng ngày|ngày|lúc|giờ|SA|CH|AM|PM)(?!\p{L})",
     regex.IGNORECASE,
 )
-_PHONE = regex.compile(r"(?<![0-9])(?:0|\+84)[0-9]{2,3}[ .]?[0-9]{3}[ .]?[0-9]{3,4}(?![0-9])")
+_PHONE = regex.compile(r"(?<![0-9])(?:0|\+84)[0-9]{1,4}(?:[ .]?[0-9]{2,4}){2,3}(?![0-9])")
 _SERIES_TAIL = regex.compile(r"^(?P<series>.{3,300}?[,:;.]?\s{0,3}(?:bài|kỳ|phần)\s{0,2}[0-9]{1,3})\s{0,2}:\s{0,3}(?P<rest>.*)$",
                              regex.IGNORECASE)
 _SERIES_LINE = regex.compile(r"^.{3,300}?(?:bài|kỳ|phần)\s{0,2}[0-9]{1,3}\s{0,2}:?$", regex.IGNORECASE)
@@ -122,11 +122,22 @@ def widget(line: str) -> str | None:
 
 @cache
 def _banner_pattern() -> regex.Pattern[str]:
-    return regex.compile("^" + alternation(vi.column("banner_cues")), regex.IGNORECASE)
+    return regex.compile(r"(?<!\p{L})" + alternation(vi.column("banner_cues")) + r"(?!\p{L})", regex.IGNORECASE)
+
+
+@cache
+def _masthead_pattern() -> regex.Pattern[str]:
+    words = [form for w in vi.column("mastheads") for form in (w, w[:1].upper() + w[1:], w.upper())]
+    return regex.compile("^" + alternation(words) + r"\s+\p{Lu}")
 
 
 def is_banner(line: str) -> bool:
-    return bool(_banner_pattern().match(line)) or len(_PHONE.findall(line)) >= 2
+    """A site banner: hotline or contact line, or a masthead ("BÁO LÀO CAI ĐIỆN TỬ")."""
+    if len(line) > 160:
+        return False
+    if _banner_pattern().search(line) or len(_PHONE.findall(line)) >= 2:
+        return True
+    return len(line) <= 60 and bool(_masthead_pattern().match(line)) and not line.rstrip().endswith((".", "?", "!"))
 
 
 def split_series(title: str) -> tuple[str | None, str]:
@@ -157,7 +168,7 @@ def split_outlet(lead: str) -> tuple[str | None, str]:
     known = tag.strip("()") in _known_outlets()
     shaped = bool(_TAG_SHAPE.match(tag))
     titled = 1 <= len(words) <= 3 and words[0][:1].isupper() and not any(c.isdigit() for c in tag)
-    if (known or shaped or titled) and rest[:1].isupper():
+    if (known or shaped or titled) and (rest[:1].isupper() or rest[:1].isdigit()):
         return tag.strip("()").strip(), rest
     return None, lead
 
@@ -223,6 +234,9 @@ def build(*, id: str, source: str, title: str | None, series: str | None, body: 
     """Clean the body (widgets, duplicate captions, by-line), split lead and outlet, join the text."""
     if title and series is None:
         series, title = split_series(title)
+    while body and (is_banner(body[0]) or date_line(body[0]) is not None):
+        published = published or find_published(body[0])
+        body = body[1:]
     body, found_authors = clean_body(body)
     lead = outlet = None
     if body:

@@ -129,6 +129,31 @@ def _print_summary(console, summary, output: str) -> None:
     console.print(table)
 
 
+@app.command(name="eval")
+def evaluate(
+    corpus: Annotated[str, typer.Argument(help="Corpus folder with articles/ and gold/.")] = "corpora",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    errors: Annotated[int, typer.Option("--errors", help="Show the misses and false hits of N articles.")] = 0,
+) -> None:
+    """Score the pipeline against the gold annotations of a corpus (precision, recall, F1 per field)."""
+    from pathlib import Path
+
+    from .evaluate import evaluate as run_eval
+
+    root = Path(corpus)
+    if not (root / "gold").is_dir() or not (root / "articles").is_dir():
+        _stderr().print(f"[red]newsmine:[/] {corpus} has no articles/ and gold/ folders")
+        raise typer.Exit(2)
+    logging.getLogger("newsmine").propagate = False
+    report = run_eval(root)
+    if as_json:
+        sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    from .report_text import print_eval
+
+    print_eval(report, errors=errors)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a record (the contract of `newsmine extract`)."""

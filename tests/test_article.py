@@ -119,3 +119,31 @@ def test_page_without_banner_or_byline():
     a = article.from_page_text(raw, id="x", source="x")
     assert (a.title, a.lead, a.authors, a.published) == ("Tiêu đề bài báo", "Đoạn mở đầu của bài.", [], None)
     assert a.text.endswith("Đoạn thân bài cuối cùng kết thúc ở đây.")
+
+
+@pytest.mark.parametrize("line, banner", [
+    ("Đường dây nóng: 0983 449 277 - 0913 303 903", True),
+    ("Báo Sóc Trăng điện tử - Đường dây nóng: 0299.3822.115", True),
+    ("BÁO LÀO CAI ĐIỆN TỬ", True),
+    ("Tạp chí Cộng sản", True),
+    ("Báo cáo tổng kết cho thấy nhiều kết quả", False),
+    ("Báo chí tỉnh đã phản ánh kịp thời.", False),
+    ("Hội nghị tổng kết phong trào thi đua năm 2023", False),
+])
+def test_banner(line, banner):
+    assert article.is_banner(line) is banner
+
+
+def test_masthead_and_gmt_offset_before_title():
+    raw = ("BÁO HẢI DƯƠNG ĐIỆN TỬ\n\nThứ năm, 12/10/2023 16:05 (GMT+07:00)\n\nVượt kế hoạch sản xuất\n\n"
+           "HD - 9 tháng năm 2023, công ty đạt doanh thu 1.200 tỷ đồng.\n\nĐoạn thân bài.\n\nHoàng Long")
+    a = article.from_page_text(raw, id="x", source="x")
+    assert (a.title, a.published, a.outlet, a.authors) == (
+        "Vượt kế hoạch sản xuất", "2023-10-12T16:05:00+07:00", "HD", ["Hoàng Long"])
+    assert a.lead == "9 tháng năm 2023, công ty đạt doanh thu 1.200 tỷ đồng."
+
+
+def test_date_line_at_top_of_structured_body():
+    a = article.from_parts(id="x", source="x", title="Tiêu đề", lead=None,
+                           body="Thứ Tư, 20/12/2023 - 09:30\nSáng 19/12, hội nghị diễn ra.\nĐoạn hai.")
+    assert (a.published, a.lead) == ("2023-12-20T09:30:00+07:00", "Sáng 19/12, hội nghị diễn ra.")
