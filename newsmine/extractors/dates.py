@@ -149,7 +149,7 @@ def extract(doc: Document) -> list[DateMention]:
     symbols = [(m.start, m.end) for m in doc.found.get("directives", []) if getattr(m, "symbol", None)]
     candidates: list[DateMention] = []
     for pattern, build in _patterns():
-        for m in pattern.finditer(text):
+        for m in doc.finditer(pattern):
             mention = build(m, doc)
             if mention and not overlaps(mention.start, mention.end, symbols):
                 candidates.append(mention)

@@ -125,11 +125,21 @@ def _build(m: regex.Match[str], kind: str) -> Directive | None:
                      symbol=symbol, issued=issued, issuer=_issuer(text, after))
 
 
+#: Patterns that need no digit, and a word without which they cannot match.
+_WORDLY = {"central": ("Trung ương",), "congress": ("Đại hội",), "named": ("Luật", "Hiến pháp", "Điều lệ")}
+
+
 @register("directives")
 def extract(doc: Document) -> list[Directive]:
     candidates: list[Directive] = []
     for kind, pattern in _patterns().items():
-        for m in pattern.finditer(doc.text):
+        if kind in _WORDLY:
+            if not any(word in doc.text for word in _WORDLY[kind]):
+                continue
+            matches = pattern.finditer(doc.text)
+        else:
+            matches = doc.finditer(pattern)
+        for m in matches:
             directive = _build(m, kind)
             if directive:
                 candidates.append(directive)

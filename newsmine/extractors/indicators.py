@@ -17,7 +17,8 @@ from ..text import alternation
 from . import register, select
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,4})?|[0-9]{1,12}(?:,[0-9]{1,4})?|[0-9]{1,3}\.[0-9]{1,2}"
-_WORD = regex.compile(r"\s{1,3}(?P<w>[\p{Ll}0-9²³][\p{L}0-9²³-]{0,12})")
+_WORD = regex.compile(r"\s{1,3}(?P<w>[\p{L}0-9²³][\p{L}0-9²³-]{0,12})")
+_SYLLABLE = regex.compile(r" (?P<w>\p{Ll}{1,7})(?![\p{L}0-9])")
 _BEFORE = regex.compile(r"(?P<w>(?:[\p{L}.]+\s+){0,2}[\p{L}.]+)\s*$")
 _DATE_TAIL = regex.compile(r"\s+(?:năm|trong năm|tháng|quý)\s+[0-9IVX/]+\s*$|\s+[0-9]{4}\s*$", regex.IGNORECASE)
 
@@ -49,18 +50,16 @@ def _lexicon() -> dict[str, object]:
         "roles": roles,
         "before": set(vi.column("not_indicator_before")),
         "heads": vi.column("metric_heads"),
+        "words": vi.dictionary(),
     }
 
 
 @cache
 def _pattern() -> regex.Pattern[str]:
     lex = _lexicon()
-    quals = alternation([w for w, r in lex["roles"].items() if r == "qualifier"])
-    changes = alternation([w for w, r in lex["roles"].items() if r == "change"])
     scales = alternation(list(lex["scales"]))
     currencies = alternation(list(lex["currencies"]))
     return regex.compile(
-        rf"(?:(?P<change>{changes})\s+(?:thêm\s+)?)?(?:(?P<qual>{quals})\s+)?"
         rf"(?<![\p{{L}}0-9.,/:+-])(?P<num>{_NUM})(?![0-9]|[.,:][0-9])"
         rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|\s+(?:đến|tới)\s+)(?P<num2>{_NUM})(?![0-9]|[.,/:][0-9])"
         rf"|\s{{0,1}}/\s{{0,1}}(?P<den>[0-9]{{1,6}})(?![0-9/]|[.,][0-9]))?"
@@ -70,26 +69,62 @@ def _pattern() -> regex.Pattern[str]:
     )
 
 
+def _word_before(text: str, end: int) -> tuple[int, str]:
+    """The space-separated word that ends one space before ``end``: (its start, the word)."""
+    if end < 2 or text[end - 1] != " ":
+        return end, ""
+    start = text.rfind(" ", max(0, end - 24), end - 1) + 1
+    if start == 0 and end - 24 > 0:
+        return end, ""
+    return start, text[start:end - 1]
+
+
+def _prefix(text: str, start: int) -> tuple[str | None, str | None, int]:
+    """Qualifier and change words right before a number: "vượt 2,43%", "trên 2.205", "tăng thêm gần 5"."""
+    roles = _lexicon()["roles"]
+    qualifier = change = None
+    s1, w1 = _word_before(text, start)
+    s2, w2 = _word_before(text, s1)
+    if w2 and roles.get(f"{w2} {w1}".lower()) == "qualifier":
+        qualifier, start = f"{w2} {w1}", s2
+    elif roles.get(w1.lower()) == "qualifier":
+        qualifier, start = w1, s1
+    elif roles.get(w1.lower()) == "change":
+        return None, w1, s1
+    if qualifier:
+        s3, w3 = _word_before(text, start)
+        if w3.lower() == "thêm":
+            s3, w3 = _word_before(text, s3)
+        if roles.get(w3.lower()) == "change":
+            change, start = w3, s3
+    return qualifier, change, start
+
+
 def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
-    """The counted noun after ``pos`` ("người", "hồ sơ") and where it ends."""
+    """The counted noun after ``pos`` and where it ends: the longest dictionary word
+    of up to three syllables ("người", "hồ sơ", "khách hàng"; "người lao động" → "người")."""
     lex = _lexicon()
     m = _WORD.match(text, pos)
     if not m:
         return None, pos
-    if m["w"] in lex["measures"]:
+    if m["w"].lower() in lex["measures"]:
         after = _WORD.match(text, m.end())
-        if after and after["w"] not in lex["exclude"]:
+        if after and after["w"].lower() not in lex["exclude"]:
             m = after
-    words = [m["w"]]
-    end = m.end()
-    nxt = _WORD.match(text, end)
-    if nxt:
-        pair = f"{m['w']} {nxt['w']}"
-        if pair in lex["nouns"]:
-            return pair, nxt.end()
-    if words[0] in lex["exclude"] or words[0].isdigit():
+    syllables, ends = [m["w"]], [m.end()]
+    while len(syllables) < 3 and (nxt := _SYLLABLE.match(text, ends[-1])):
+        syllables.append(nxt["w"])
+        ends.append(nxt.end())
+    words = lex["words"]
+    for n in (3, 2):
+        phrase = " ".join(syllables[:n])
+        if len(syllables) >= n and (phrase.lower() in lex["nouns"] or phrase.lower() in words):
+            if phrase[:1].islower() or n > 1:
+                return phrase, ends[n - 1]
+    first = syllables[0]
+    if not first[:1].islower() or first in lex["exclude"] or first.isdigit():
         return None, pos
-    return words[0], end
+    return first, ends[0]
 
 
 def _blocked_before(text: str, start: int) -> bool:
@@ -132,7 +167,7 @@ def extract(doc: Document) -> list[Indicator]:
     lex = _lexicon()
     taken = doc.taken("dates", "directives")
     found: list[Indicator] = []
-    for m in _pattern().finditer(text):
+    for m in doc.finditer(_pattern()):
         num = m["num"]
         if len(num.replace(".", "").replace(",", "")) >= 9 and "." not in num and "," not in num:
             continue  # a phone or an id number
@@ -149,7 +184,7 @@ def extract(doc: Document) -> list[Indicator]:
                 continue
             if unit in lex["durations"]:
                 continue
-        start = m.start("change") if m["change"] else (m.start("qual") if m["qual"] else m.start("num"))
+        qualifier, change, start = _prefix(text, m.start("num"))
         if overlaps(m.start("num"), m.end(), taken) or _blocked_before(text, m.start("num")):
             continue
         if m["den"] and unit in (None, "%"):
@@ -158,7 +193,7 @@ def extract(doc: Document) -> list[Indicator]:
         sentence_start, _ = doc.sentence_at(start)
         found.append(Indicator(
             text=text[start:end], start=start, end=end, value=value * scale, value_max=value_max,
-            unit=unit, qualifier=m["qual"], change=m["change"],
+            unit=unit, qualifier=qualifier, change=change,
             metric=_metric(text, sentence_start, start),
             denominator=float(m["den"]) if m["den"] else None,
         ))

@@ -35,6 +35,26 @@ def mapping(name: str, key: int = 0, value: int = 1) -> dict[str, str]:
     return out
 
 
+@cache
+def dictionary() -> frozenset[str]:
+    """Vietnamese words (lower-cased, NFC) from the Viet74K list that underthesea ships.
+
+    Read straight from the installed package's data folder, without importing
+    underthesea; an empty set when the file is not there (extractors then fall
+    back to their own lists).
+    """
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    spec = find_spec("underthesea")
+    for root in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(root) / "corpus" / "data" / "Viet74K.txt"
+        if path.is_file():
+            words = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).splitlines()
+            return frozenset(w.strip().lower() for w in words if " " in w.strip())
+    return frozenset()
+
+
 def longest_first(words: tuple[str, ...] | list[str]) -> list[str]:
     """Words sorted for an alternation: longest first, so "phong trào thi đua" beats "phong trào"."""
     return sorted(set(words), key=lambda w: (-len(w), w))
