@@ -90,6 +90,31 @@ def _month_range(m: regex.Match[str], doc: Document) -> DateMention | None:
     return _mention(m, "all", f"{y}-{a:02d}", Grain.RANGE, range_end=f"{y}-{b:02d}")
 
 
+def _day_range(m: regex.Match[str], doc: Document) -> DateMention | None:
+    """"từ ngày 27/9 đến ngày 29/9(/2023)": a missing first year is the second's, else published's."""
+    y2 = int(m["y2"]) if m["y2"] else doc.published_year
+    y1 = int(m["y1"]) if m["y1"] else y2
+    d1, m1, d2, m2 = int(m["d1"]), int(m["m1"]), int(m["d2"]), int(m["m2"])
+    if y2 is None:
+        if not (_valid_day(2000, m1, d1) and _valid_day(2000, m2, d2)):
+            return None
+        return _mention(m, "all", f"--{m1:02d}-{d1:02d}", Grain.RANGE, range_end=f"--{m2:02d}-{d2:02d}",
+                        resolved=False)
+    if y1 is None or not (_valid_day(y1, m1, d1) and _valid_day(y2, m2, d2)):
+        return None
+    if (y1, m1, d1) > (y2, m2, d2) and not m["y1"]:
+        y1 -= 1  # "từ 20/12 đến 5/1/2024": the first day is in the year before
+    return _mention(m, "all", f"{y1:04d}-{m1:02d}-{d1:02d}", Grain.RANGE, range_end=f"{y2:04d}-{m2:02d}-{d2:02d}")
+
+
+def _month_year_range(m: regex.Match[str], doc: Document) -> DateMention | None:
+    """"từ tháng 2/2022 đến tháng 5/2023"."""
+    a, b = int(m["m1"]), int(m["m2"])
+    if not (1 <= a <= 12 and 1 <= b <= 12) or (m["y1"], a) >= (m["y2"], b):
+        return None
+    return _mention(m, "all", f"{m['y1']}-{a:02d}", Grain.RANGE, range_end=f"{m['y2']}-{b:02d}")
+
+
 def _year_range(m: regex.Match[str], doc: Document) -> DateMention | None:
     a, b = int(m["y1"]), int(m["y2"])
     if not 0 < b - a <= 100:
@@ -122,7 +147,13 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder]]:
     day_prefix = alternation([w for w, role in vi.rows("time_words") if role == "day_prefix"])
     range_prefix = alternation([w for w, role in vi.rows("time_words") if role == "range_prefix"])
     sep = r"\s?(?P<s>[/.-])\s?"
+    dm = r"(?P<d{n}>[0-9]{{1,2}})\s?(?P<s{n}>[/.-])\s?(?P<m{n}>[0-9]{{1,2}})(?:\s?(?P=s{n})\s?(?P<y{n}>(?:19|20)[0-9]{{2}}))?"
     table: list[tuple[str, Builder]] = [
+        (rf"(?P<all>từ\s+(?:ngày\s+)?{_B}{dm.format(n=1)}\s{{0,2}}(?:đến|tới|[-–])\s{{0,2}}(?:hết\s+)?(?:ngày\s+)?"
+         rf"{dm.format(n=2)}{_A})", _day_range),
+        (rf"(?P<all>từ\s+tháng\s+(?P<m1>[0-9]{{1,2}})\s?(?:[/.-]\s?|\s+năm\s+)(?P<y1>(?:19|20)[0-9]{{2}})\s+"
+         rf"(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<m2>[0-9]{{1,2}})\s?(?:[/.-]\s?|\s+năm\s+)(?P<y2>(?:19|20)[0-9]{{2}}){_A})",
+         _month_year_range),
         (rf"(?P<all>(?:{range_prefix}\s+|từ\s+(?:năm\s+)?)?{_B}(?P<y1>(?:19|20)[0-9]{{2}})\s{{0,2}}[-–—]\s{{0,2}}"
          rf"(?:năm\s+)?(?P<y2>(?:19|20)[0-9]{{2}}){_A})", _year_range),
         (rf"(?P<all>từ\s+(?:năm\s+)?(?P<y1>(?:19|20)[0-9]{{2}})\s+(?:đến|tới)\s+(?:năm\s+)?(?P<y2>(?:19|20)[0-9]{{2}}){_A})",
@@ -135,7 +166,7 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder]]:
         (rf"(?P<all>tháng\s+(?P<m>[0-9]{{1,2}})\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _month),
         (rf"(?P<all>quý\s+(?P<q>IV|III|II|I|[1-4])\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _quarter),
         (rf"(?P<all>năm\s+{_Y}{_A})", _year),
-        (rf"{day_prefix}\s+(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})\s?[/-]\s?(?P<m>[0-9]{{1,2}}){_A})", _yearless_day),
+        (rf"{day_prefix}\s+(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})[/-](?P<m>[0-9]{{1,2}}){_A})", _yearless_day),
         (rf"(?P<all>ngày\s+(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}}){_A})(?!\s*(?:,\s*)?năm)", _yearless_day),
         (rf"(?<![0-9]\s{{0,2}})(?P<all>tháng\s+(?P<m>[0-9]{{1,2}}){_A})(?!\s*(?:[/.-]|năm|[0-9]))", _yearless_month),
         (rf"(?P<all>{_B}{_Y}{_A})(?![.,][0-9])", _bare_year),

@@ -57,6 +57,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     capital = alternation(names)
     anycase = alternation(names + [n.lower() for n in names])
     named = alternation([r[0] for r in vi.rows("named_documents")])
+    stops = alternation([*vi.column("issuer_stops"), "năm", "của", "mới", "sửa đổi", "hiện hành", "này", "có",
+                         "quy", "khi", "thì", "nhưng", "vừa", "sẽ", "đang", "không", "chưa", "cũng"])
+    law_word = rf"(?!{stops}(?!\p{{L}}))\p{{Ll}}{{1,7}}"
     return {
         "symbol": regex.compile(
             rf"(?P<all>(?P<type>{anycase})\s{{1,2}}(?:số\s{{0,2}}[:.]?\s{{0,2}})?{_SYMBOL})", _FLAGS),
@@ -71,7 +74,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "congress": regex.compile(
             r"(?P<all>(?P<type>Nghị quyết)\s+Đại hội\s+(?:[\p{L}]+\s+){0,8}?lần thứ\s+[0-9IVXL]{1,6}"
             r"(?:\s+của Đảng|\s+nhiệm kỳ\s+[0-9]{4}\s?[-–]\s?[0-9]{4})?)(?![\p{L}0-9])", _FLAGS),
-        "named": regex.compile(rf"(?P<all>{named})(?![\p{{L}}])", _FLAGS),
+        "named": regex.compile(rf"(?P<all>{named}(?:\s{{1,2}}số\s{{1,2}}{_SYMBOL})?)(?![\p{{L}}])", _FLAGS),
+        "law": regex.compile(
+            rf"(?P<all>(?P<type>Luật|Pháp lệnh|Bộ luật)\s(?P<name>\p{{Lu}}\p{{Ll}}{{0,7}}(?:\s{law_word}){{0,6}}"
+            rf"(?:,\s{law_word}(?:\s{law_word}){{0,4}})?)"
+            rf"(?:\s{{1,2}}(?:số\s{{1,2}})?{_SYMBOL})?)(?![\p{{L}}])", _FLAGS),
     }
 
 
@@ -111,14 +118,15 @@ def _build(m: regex.Match[str], kind: str) -> Directive | None:
         if needs_symbol and not symbol:
             return None
     elif kind == "named":
-        canonical = next(r[1] for r in vi.rows("named_documents") if r[0] == m["all"])
+        canonical = next(r[1] for r in vi.rows("named_documents") if m["all"].startswith(r[0]))
     else:
         canonical = _type_codes().get(code or "")
         if m["yr"] if "yr" in m.groupdict() else None:
             canonical = canonical or ("Luật" if (code or "").startswith("QH") else None)
         if not canonical:
             return None
-    number = m["num"] if "num" in m.groupdict() and m["num"] and m["num"].isdigit() else None
+    number = m["num"] if kind not in ("central", "congress") and "num" in m.groupdict() and m["num"] \
+        and m["num"].isdigit() else None
     start, end = m.span("all")
     issued, after = _issued(text, end)
     return Directive(text=text[start:end], start=start, end=end, type=canonical, number=number,
@@ -126,7 +134,8 @@ def _build(m: regex.Match[str], kind: str) -> Directive | None:
 
 
 #: Patterns that need no digit, and a word without which they cannot match.
-_WORDLY = {"central": ("Trung ương",), "congress": ("Đại hội",), "named": ("Luật", "Hiến pháp", "Điều lệ")}
+_WORDLY = {"central": ("Trung ương",), "congress": ("Đại hội",), "named": ("Luật", "Hiến pháp", "Điều lệ"),
+           "law": ("Luật", "Pháp lệnh")}
 
 
 @register("directives")

@@ -19,6 +19,7 @@ from . import register, select
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,4})?|[0-9]{1,12}(?:,[0-9]{1,4})?|[0-9]{1,3}\.[0-9]{1,2}"
 _WORD = regex.compile(r"\s{1,3}(?P<w>[\p{L}0-9²³][\p{L}0-9²³-]{0,12})")
 _SYLLABLE = regex.compile(r" (?P<w>\p{Ll}{1,7})(?![\p{L}0-9])")
+_NAME_BEFORE = regex.compile(r"(?:^|[^.!?:\n\s]\s{1,2})(?P<w>\p{Lu}[\p{L}0-9]*)\s$")
 _BEFORE = regex.compile(r"(?P<w>(?:[\p{L}.]+\s+){0,2}[\p{L}.]+)\s*$")
 _DATE_TAIL = regex.compile(r"\s+(?:năm|trong năm|tháng|quý)\s+[0-9IVX/]+\s*$|\s+[0-9]{4}\s*$", regex.IGNORECASE)
 
@@ -52,6 +53,12 @@ def _lexicon() -> dict[str, object]:
         "heads": vi.column("metric_heads"),
         "words": vi.dictionary(),
     }
+
+
+@cache
+def _symbol_units() -> regex.Pattern[str]:
+    units = alternation(vi.column("measure_units"))
+    return regex.compile(rf"\s{{0,1}}(?P<u>{units}(?:/(?:{units}|người|tháng|năm|ngày|con|lượt|hộ))?)(?![\p{{L}}0-9])")
 
 
 @cache
@@ -101,33 +108,55 @@ def _prefix(text: str, start: int) -> tuple[str | None, str | None, int]:
 
 
 def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
-    """The counted noun after ``pos`` and where it ends: the longest dictionary word
-    of up to three syllables ("người", "hồ sơ", "khách hàng"; "người lao động" → "người")."""
+    """The counted noun after ``pos`` and where it ends.
+
+    A measurement symbol ("GB", "km/h"), an upper-case abbreviation ("HTX"), or
+    the longest dictionary word of one or two syllables ("người", "hồ sơ",
+    "khách hàng"; "người lao động" → "người"), skipping a measure word ("3.000
+    bộ hồ sơ" → "hồ sơ") unless it starts a word itself ("bộ phận").
+    """
     lex = _lexicon()
+    if (sym := _symbol_units().match(text, pos)) is not None:
+        return sym["u"], sym.end()
     m = _WORD.match(text, pos)
     if not m:
         return None, pos
-    if m["w"].lower() in lex["measures"]:
+    word = m["w"]
+    if word.isupper() and len(word) >= 2 and word.isalpha():
+        return word, m.end()
+    found = _dictionary_word(text, m)
+    if found is None and word.lower() in lex["measures"]:
         after = _WORD.match(text, m.end())
         if after and after["w"].lower() not in lex["exclude"]:
-            m = after
-    syllables, ends = [m["w"]], [m.end()]
-    while len(syllables) < 3 and (nxt := _SYLLABLE.match(text, ends[-1])):
-        syllables.append(nxt["w"])
-        ends.append(nxt.end())
-    words = lex["words"]
-    for n in (3, 2):
-        phrase = " ".join(syllables[:n])
-        if len(syllables) >= n and (phrase.lower() in lex["nouns"] or phrase.lower() in words):
-            if phrase[:1].islower() or n > 1:
-                return phrase, ends[n - 1]
-    first = syllables[0]
+            found = _dictionary_word(text, after)
+            m = after if found is None and after["w"][:1].islower() else m
+    if found is not None:
+        return found
+    first = m["w"]
     if not first[:1].islower() or first in lex["exclude"] or first.isdigit():
         return None, pos
-    return first, ends[0]
+    return first, m.end()
+
+
+def _dictionary_word(text: str, m: regex.Match[str]) -> tuple[str, int] | None:
+    """A two-syllable noun starting at ``m`` when it is a word; a listed noun otherwise."""
+    lex = _lexicon()
+    nxt = _SYLLABLE.match(text, m.end())
+    if nxt:
+        pair = f"{m['w']} {nxt['w']}"
+        key = pair.lower()
+        if key in lex["nouns"] or (m["w"].lower() not in lex["exclude"] and key in lex["words"]):
+            return pair, nxt.end()
+    if m["w"].lower() in lex["nouns"]:
+        return m["w"], m.end()
+    return None
 
 
 def _blocked_before(text: str, start: int) -> bool:
+    """An identifier, an ordinal or a name's number: "lần thứ 5", "Sư đoàn 330", "Đài Thơm 8"."""
+    name = _NAME_BEFORE.search(text[max(0, start - 40): start])
+    if name and name["w"].lower() not in _lexicon()["roles"]:
+        return True
     m = _BEFORE.search(text[max(0, start - 40): start])
     if not m:
         return False
