@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator
@@ -53,7 +54,9 @@ class Document:
         text, spans = self.text, []
         for m in _DIGITS.finditer(text):
             start = max(0, m.start() - WINDOW_BEFORE)
-            start = text.rfind(" ", 0, start) + 1 if start else 0
+            if start:  # back to a word boundary, looking at most 20 characters further
+                space = text.rfind(" ", max(0, start - 20), start)
+                start = space + 1 if space >= 0 else start
             end = min(len(text), m.end() + WINDOW_AFTER)
             if spans and start <= spans[-1][1]:
                 spans[-1][1] = max(spans[-1][1], end)
@@ -66,16 +69,51 @@ class Document:
         for start, end in self.digit_windows:
             yield from pattern.finditer(self.text, start, end)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
     def sentence_at(self, offset: int) -> tuple[int, int]:
-        for start, end in self.sentences:
-            if start <= offset < end:
-                return start, end
-        return 0, len(self.text)
+        """The sentence holding ``offset`` (the gap after a sentence belongs to it)."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i < 0:
+            return 0, self.sentences[0][1] if self.sentences else len(self.text)
+        start, end = self.sentences[i]
+        return (start, end) if offset < end or i == len(self.sentences) - 1 else (start, self.sentences[i + 1][0])
 
-    def taken(self, *kinds: str) -> list[tuple[int, int]]:
+    def between(self, kind: str, start: int, end: int) -> list[Mention]:
+        """Mentions of ``kind`` that start in [start, end), in text order (found lists are sorted)."""
+        found = self.found.get(kind, [])
+        starts = self._starts(kind)
+        return found[bisect_left(starts, start):bisect_left(starts, end)]
+
+    def _starts(self, kind: str) -> list[int]:
+        cache = self.__dict__.setdefault("_start_cache", {})
+        found = self.found.get(kind, [])
+        if cache.get(kind, (None,))[0] is not found:
+            cache[kind] = (found, [m.start for m in found])
+        return cache[kind][1]
+
+    def taken(self, *kinds: str) -> "Spans":
         """Spans already claimed by mentions of ``kinds``."""
-        return sorted((m.start, m.end) for k in kinds for m in self.found.get(k, []))
+        return Spans((m.start, m.end) for k in kinds for m in self.found.get(k, []))
 
 
-def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class Spans:
+    """A set of (start, end) spans answering "does [start, end) overlap any?" in O(log n)."""
+
+    def __init__(self, spans):
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end, best = [], -1
+        for _, e in ordered:
+            best = max(best, e)
+            self._max_end.append(best)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        j = bisect_left(self._starts, end)
+        return j > 0 and self._max_end[j - 1] > start
+
+
+def overlaps(start: int, end: int, spans: Spans) -> bool:
+    return spans.overlaps(start, end)

@@ -5,6 +5,7 @@ on first use, so ``newsmine --help`` imports none of them.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from importlib import import_module
 from typing import Callable
 
@@ -38,9 +39,21 @@ def get(name: str) -> Extractor:
 
 
 def select(candidates: list[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping candidates (earliest first on ties), in text order."""
-    chosen: list[Mention] = []
+    """Keep the longest of overlapping candidates (earliest first on ties), in text order.
+
+    Chosen spans never overlap, so sorted by start their ends are sorted too: a
+    candidate only has to be checked against its two neighbours.
+    """
+    starts: list[int] = []
+    spans: dict[int, Mention] = {}
     for m in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= c.start or c.end <= m.start for c in chosen):
-            chosen.append(m)
-    return sorted(chosen, key=lambda m: m.start)
+        i = bisect_left(starts, m.start)
+        if i < len(starts) and starts[i] < m.end:
+            continue
+        if i > 0 and spans[starts[i - 1]].end > m.start:
+            continue
+        if m.start in spans:  # an empty span at the same place
+            continue
+        insort(starts, m.start)
+        spans[m.start] = m
+    return [spans[s] for s in starts]

@@ -77,7 +77,6 @@ def _recipient(units: list[Unit], clause_start: int, cue_start: int, sentence_st
 def extract(doc: Document) -> list[Achievement]:
     text = doc.text
     pattern, _ = _cues()
-    units = [u for u in doc.found.get("units", []) if isinstance(u, Unit)]
     found: list[Achievement] = []
     names = doc.taken("campaigns")
     for m in pattern.finditer(text):
@@ -90,13 +89,14 @@ def extract(doc: Document) -> list[Achievement]:
         of = _OF.match(text, m.end())
         conferred = of["by"].strip() if of else None
         year = None
-        for d in doc.found.get("dates", []):
-            if s_start <= d.start < s_end and d.value[:4].isdigit():
+        for d in doc.between("dates", s_start, s_end):
+            if d.value[:4].isdigit():
                 year = int(d.value[:4])
                 break
         found.append(Achievement(
             text=text[c_start:c_end], start=c_start, end=c_end, type=_cue_type(m["cue"]),
-            recipient=_recipient(units, c_start, m.start(), s_start), conferred_by=conferred, year=year,
+            recipient=_recipient(doc.between("units", s_start, m.start()), c_start, m.start(), s_start),
+            conferred_by=conferred, year=year,
         ))
     # one achievement per cue: clauses may repeat, the cue position keeps them apart
     unique: dict[tuple[int, int, str], Achievement] = {}

@@ -43,15 +43,15 @@ def _kind(word: str) -> str:
 def _context(doc: Document, start: int, end: int, name: str, kind: str) -> Campaign:
     s_start, s_end = doc.sentence_at(start)
     period = None
-    for d in doc.found.get("dates", []):
-        if d.range_end and end <= d.start <= end + 40 and d.start < s_end:
+    for d in doc.between("dates", end, min(end + 41, s_end)):
+        if d.range_end:
             period = Period(start=d.value[:4], end=d.range_end[:4])
             break
     sentence = doc.text[s_start:s_end]
     launched = _LAUNCHED.search(sentence)
     directive: Directive | None = None
-    for d in doc.found.get("directives", []):
-        if s_start <= d.start < start and start - d.end < 300:
+    for d in doc.between("directives", max(s_start, start - 400), start):
+        if start - d.end < 300:
             directive = d
     launched_by = launched["by"].strip() if launched else None
     if launched_by is None and directive is not None and "phát động" in doc.text[directive.end:start]:

@@ -11,7 +11,7 @@ from typing import Callable
 
 import regex
 
-from ..document import Document, overlaps
+from ..document import Document, Spans, overlaps
 from ..lang import vi
 from ..records import DateMention, Grain
 from ..text import alternation
@@ -177,7 +177,7 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder]]:
 @register("dates")
 def extract(doc: Document) -> list[DateMention]:
     text = doc.text
-    symbols = [(m.start, m.end) for m in doc.found.get("directives", []) if getattr(m, "symbol", None)]
+    symbols = Spans((m.start, m.end) for m in doc.found.get("directives", []) if getattr(m, "symbol", None))
     candidates: list[DateMention] = []
     for pattern, build in _patterns():
         for m in doc.finditer(pattern):

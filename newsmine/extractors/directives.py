@@ -110,9 +110,10 @@ def _issued(text: str, pos: int) -> tuple[str | None, int]:
 
 def _build(m: regex.Match[str], kind: str) -> Directive | None:
     text = m.string
-    symbol = regex.sub(r"\s+", "", m["sym"]) if "sym" in m.groupdict() and m["sym"] else None
-    code = m["code"] if "code" in m.groupdict() else None
-    type_word = m["type"] if "type" in m.groupdict() and m["type"] else None
+    groups = m.groupdict()
+    symbol = "".join(groups["sym"].split()) if groups.get("sym") else None
+    code = groups.get("code")
+    type_word = groups.get("type")
     if type_word:
         canonical, needs_symbol = _types().get(type_word[:1].upper() + type_word[1:], (type_word, False))
         if needs_symbol and not symbol:
@@ -121,12 +122,12 @@ def _build(m: regex.Match[str], kind: str) -> Directive | None:
         canonical = next(r[1] for r in vi.rows("named_documents") if m["all"].startswith(r[0]))
     else:
         canonical = _type_codes().get(code or "")
-        if m["yr"] if "yr" in m.groupdict() else None:
+        if groups.get("yr"):
             canonical = canonical or ("Luật" if (code or "").startswith("QH") else None)
         if not canonical:
             return None
-    number = m["num"] if kind not in ("central", "congress") and "num" in m.groupdict() and m["num"] \
-        and m["num"].isdigit() else None
+    num = groups.get("num")
+    number = num if kind not in ("central", "congress") and num and num.isdigit() else None
     start, end = m.span("all")
     issued, after = _issued(text, end)
     return Directive(text=text[start:end], start=start, end=end, type=canonical, number=number,

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+import pytest
+
+from newsmine.article import from_parts
+from newsmine.document import Document
+from newsmine.extractors import DEFAULT_PIPELINE, get
+
+
+@pytest.fixture
+def run():
+    """Run the pipeline up to ``kind`` on one sentence and return that kind's mentions."""
+    def _run(text: str, kind: str, published: str | None = None):
+        doc = Document(from_parts(id="t", source="t", title=None, lead=None, body=text, published=published))
+        for name in DEFAULT_PIPELINE:
+            doc.found[name] = get(name)(doc)
+            if name == kind:
+                return doc.found[name]
+        raise KeyError(kind)
+    return _run
