@@ -64,10 +64,17 @@ class Document:
                 spans.append([start, end])
         return [(s, e) for s, e in spans]
 
-    def finditer(self, pattern: regex.Pattern[str]) -> Iterator[regex.Match[str]]:
-        """``pattern.finditer`` over the digit windows only (for patterns that need a digit)."""
-        for start, end in self.digit_windows:
-            yield from pattern.finditer(self.text, start, end)
+    @cached_property
+    def _lowered_windows(self) -> list[str]:
+        return [self.text[start:end].lower() for start, end in self.digit_windows]
+
+    def finditer(self, pattern: regex.Pattern[str], needs: tuple[str, ...] = ()) -> Iterator[regex.Match[str]]:
+        """``pattern.finditer`` over the digit windows only (for patterns that need a digit),
+        and of those only the windows holding one of ``needs`` (lower-case words) when given."""
+        lowered = self._lowered_windows if needs else None
+        for i, (start, end) in enumerate(self.digit_windows):
+            if lowered is None or any(word in lowered[i] for word in needs):
+                yield from pattern.finditer(self.text, start, end)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -24,6 +24,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _FLAGS = regex.IGNORECASE | regex.VERSION1
 
 Builder = Callable[[regex.Match[str], Document], DateMention | None]
+Needs = tuple[str, ...]
 
 
 def _mention(m: regex.Match[str], group: str, value: str, grain: Grain,
@@ -143,35 +144,36 @@ def _bare_year(m: regex.Match[str], doc: Document) -> DateMention | None:
 
 
 @cache
-def _patterns() -> list[tuple[regex.Pattern[str], Builder]]:
+def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs]]:
     day_prefix = alternation([w for w, role in vi.rows("time_words") if role == "day_prefix"])
     range_prefix = alternation([w for w, role in vi.rows("time_words") if role == "range_prefix"])
     sep = r"\s?(?P<s>[/.-])\s?"
     dm = r"(?P<d{n}>[0-9]{{1,2}})\s?(?P<s{n}>[/.-])\s?(?P<m{n}>[0-9]{{1,2}})(?:\s?(?P=s{n})\s?(?P<y{n}>(?:19|20)[0-9]{{2}}))?"
-    table: list[tuple[str, Builder]] = [
+    days = tuple(w for w, role in vi.rows("time_words") if role == "day_prefix")
+    table: list[tuple[str, Builder, Needs]] = [
         (rf"(?P<all>từ\s+(?:ngày\s+)?{_B}{dm.format(n=1)}\s{{0,2}}(?:đến|tới|[-–])\s{{0,2}}(?:hết\s+)?(?:ngày\s+)?"
-         rf"{dm.format(n=2)}{_A})", _day_range),
+         rf"{dm.format(n=2)}{_A})", _day_range, ("từ",)),
         (rf"(?P<all>từ\s+tháng\s+(?P<m1>[0-9]{{1,2}})\s?(?:[/.-]\s?|\s+năm\s+)(?P<y1>(?:19|20)[0-9]{{2}})\s+"
          rf"(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<m2>[0-9]{{1,2}})\s?(?:[/.-]\s?|\s+năm\s+)(?P<y2>(?:19|20)[0-9]{{2}}){_A})",
-         _month_year_range),
+         _month_year_range, ("tháng",)),
         (rf"(?P<all>(?:{range_prefix}\s+|từ\s+(?:năm\s+)?)?{_B}(?P<y1>(?:19|20)[0-9]{{2}})\s{{0,2}}[-–—]\s{{0,2}}"
-         rf"(?:năm\s+)?(?P<y2>(?:19|20)[0-9]{{2}}){_A})", _year_range),
+         rf"(?:năm\s+)?(?P<y2>(?:19|20)[0-9]{{2}}){_A})", _year_range, ("-", "–", "—")),
         (rf"(?P<all>từ\s+(?:năm\s+)?(?P<y1>(?:19|20)[0-9]{{2}})\s+(?:đến|tới)\s+(?:năm\s+)?(?P<y2>(?:19|20)[0-9]{{2}}){_A})",
-         _year_range),
+         _year_range, ("từ",)),
         (rf"(?P<all>từ\s+tháng\s+(?P<m1>[0-9]{{1,2}})\s+(?:đến|tới)\s+tháng\s+(?P<m2>[0-9]{{1,2}})"
-         rf"\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _month_range),
-        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}}){sep}(?P<m>[0-9]{{1,2}})\s?(?P=s)\s?{_Y}{_A})", _day),
-        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}})\s*(?:,\s*)?năm\s+{_Y}{_A})", _day),
-        (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?:(?P<part>đầu|cuối)\s+)?năm\s+{_Y}{_A})", _part_of_year),
-        (rf"(?P<all>tháng\s+(?P<m>[0-9]{{1,2}})\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _month),
-        (rf"(?P<all>quý\s+(?P<q>IV|III|II|I|[1-4])\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _quarter),
-        (rf"(?P<all>năm\s+{_Y}{_A})", _year),
-        (rf"{day_prefix}\s+(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})[/-](?P<m>[0-9]{{1,2}}){_A})", _yearless_day),
-        (rf"(?P<all>ngày\s+(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}}){_A})(?!\s*(?:,\s*)?năm)", _yearless_day),
-        (rf"(?<![0-9]\s{{0,2}})(?P<all>tháng\s+(?P<m>[0-9]{{1,2}}){_A})(?!\s*(?:[/.-]|năm|[0-9]))", _yearless_month),
-        (rf"(?P<all>{_B}{_Y}{_A})(?![.,][0-9])", _bare_year),
+         rf"\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _month_range, ("tháng",)),
+        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}}){sep}(?P<m>[0-9]{{1,2}})\s?(?P=s)\s?{_Y}{_A})", _day, ()),
+        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}})\s*(?:,\s*)?năm\s+{_Y}{_A})", _day, ("tháng",)),
+        (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?:(?P<part>đầu|cuối)\s+)?năm\s+{_Y}{_A})", _part_of_year, ("tháng",)),
+        (rf"(?P<all>tháng\s+(?P<m>[0-9]{{1,2}})\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _month, ("tháng",)),
+        (rf"(?P<all>quý\s+(?P<q>IV|III|II|I|[1-4])\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _quarter, ("quý",)),
+        (rf"(?P<all>năm\s+{_Y}{_A})", _year, ("năm",)),
+        (rf"{day_prefix}\s+(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})[/-](?P<m>[0-9]{{1,2}}){_A})", _yearless_day, days),
+        (rf"(?P<all>ngày\s+(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}}){_A})(?!\s*(?:,\s*)?năm)", _yearless_day, days),
+        (rf"(?<![0-9]\s{{0,2}})(?P<all>tháng\s+(?P<m>[0-9]{{1,2}}){_A})(?!\s*(?:[/.-]|năm|[0-9]))", _yearless_month, ("tháng",)),
+        (rf"(?P<all>{_B}{_Y}{_A})(?![.,][0-9])", _bare_year, ()),
     ]
-    return [(regex.compile(p, _FLAGS), build) for p, build in table]
+    return [(regex.compile(p, _FLAGS), build, needs) for p, build, needs in table]
 
 
 @register("dates")
@@ -179,8 +181,8 @@ def extract(doc: Document) -> list[DateMention]:
     text = doc.text
     symbols = Spans((m.start, m.end) for m in doc.found.get("directives", []) if getattr(m, "symbol", None))
     candidates: list[DateMention] = []
-    for pattern, build in _patterns():
-        for m in doc.finditer(pattern):
+    for pattern, build, needs in _patterns():
+        for m in doc.finditer(pattern, needs):
             mention = build(m, doc)
             if mention and not overlaps(mention.start, mention.end, symbols):
                 candidates.append(mention)

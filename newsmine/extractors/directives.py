@@ -139,6 +139,14 @@ _WORDLY = {"central": ("Trung ương",), "congress": ("Đại hội",), "named":
            "law": ("Luật", "Pháp lệnh")}
 
 
+@cache
+def _needs(kind: str) -> tuple[str, ...]:
+    """Lower-case words a digit window must hold for ``kind`` to match in it."""
+    if kind == "bare_symbol":
+        return ("/",)
+    return tuple(sorted({name.lower() for name in _types()}))
+
+
 @register("directives")
 def extract(doc: Document) -> list[Directive]:
     candidates: list[Directive] = []
@@ -148,7 +156,7 @@ def extract(doc: Document) -> list[Directive]:
                 continue
             matches = pattern.finditer(doc.text)
         else:
-            matches = doc.finditer(pattern)
+            matches = doc.finditer(pattern, _needs(kind))
         for m in matches:
             directive = _build(m, kind)
             if directive:

@@ -1,0 +1,131 @@
+"""Extraction speed on the shared dump, beside tokenisation anchors measured in the same run.
+
+    python benchmarks/bench_extract.py --dump ../shared/dumps/vnnews-2017.jsonl.gz
+
+Figures are MB of UTF-8 article text per second on one core, and each one's
+ratio to the anchors (spaCy ``blank("vi")`` and underthesea ``word_tokenize``
+on the same articles). Anchors are slow, so they run on a sample (--anchor-limit
+articles) and the extractors are timed on that same sample too, as well as on
+all the articles read (--limit). Exits 0 with a message when the dump is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Sequence
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from newsmine.document import Document  # noqa: E402
+from newsmine.extractors import DEFAULT_PIPELINE, get  # noqa: E402
+from newsmine.pipeline import extract_article  # noqa: E402
+from newsmine.records import Article  # noqa: E402
+from newsmine.sources.jsonl import from_object, mapping  # noqa: E402
+
+EXACT = ("directives", "dates", "indicators")
+
+
+def load(dump: Path, limit: int | None) -> tuple[list[dict], list[Article]]:
+    import msgspec
+
+    fields, raw, articles = mapping(None), [], []
+    with gzip.open(dump, "rb") if dump.suffix == ".gz" else dump.open("rb") as f:
+        for n, line in enumerate(f):
+            if limit is not None and n >= limit:
+                break
+            obj = msgspec.json.decode(line)
+            raw.append(obj)
+            articles.append(from_object(obj, fields, fallback_id=str(n), source=str(dump), warnings=[]))
+    return raw, articles
+
+
+def megabytes(articles: Sequence[Article]) -> float:
+    return sum(len(a.text.encode("utf-8")) for a in articles) / 1e6
+
+
+def timed(fn: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def run_extractors(articles: Sequence[Article], names: Sequence[str]) -> None:
+    for article in articles:
+        doc = Document(article)
+        for name in DEFAULT_PIPELINE:
+            if name in names:
+                doc.found[name] = get(name)(doc)
+            else:
+                doc.found[name] = []
+
+
+def anchors(articles: Sequence[Article], ner_sample: Sequence[Article]) -> dict[str, tuple[float, float]]:
+    """{anchor: (MB, seconds)}; ner is far slower, so it runs on its own smaller sample."""
+    import spacy
+    from underthesea import ner, word_tokenize
+
+    nlp = spacy.blank("vi")
+    texts = [a.text for a in articles]
+    nlp("khởi động")  # load pyvi before timing
+    word_tokenize("khởi động")
+    mb = megabytes(articles)
+    out = {
+        'spaCy blank("vi")': (mb, timed(lambda: [nlp(t) for t in texts])),
+        "underthesea word_tokenize": (mb, timed(lambda: [word_tokenize(t) for t in texts])),
+    }
+    if ner_sample:
+        ner("khởi động")
+        out["underthesea ner"] = (megabytes(ner_sample), timed(lambda: [ner(a.text) for a in ner_sample]))
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dump", type=Path, default=Path("../shared/dumps/vnnews-2017.jsonl.gz"))
+    parser.add_argument("--limit", type=int, default=None, help="articles to time the extractors on (all)")
+    parser.add_argument("--anchor-limit", type=int, default=1000, help="articles for the anchor comparison")
+    parser.add_argument("--ner-limit", type=int, default=20, help="articles for the (slow) ner anchor; 0 skips it")
+    args = parser.parse_args()
+    if not args.dump.is_file():
+        print(f"benchmark skipped: {args.dump} is not here")
+        return 0
+
+    t0 = time.perf_counter()
+    raw, articles = load(args.dump, args.limit)
+    read_s = time.perf_counter() - t0
+    sample = articles[: args.anchor_limit]
+    mb_all, mb_sample = megabytes(articles), megabytes(sample)
+    run_extractors(articles[:50], DEFAULT_PIPELINE)  # warm the pattern caches
+
+    rows: list[tuple[str, float, float, str]] = []
+    base = anchors(sample, sample[: args.ner_limit])
+    for name, (mb, seconds) in base.items():
+        rows.append((name, mb, seconds, "ner" if name.endswith("ner") else "sample"))
+    exact_sample = timed(lambda: run_extractors(sample, EXACT))
+    full_sample = timed(lambda: [extract_article(a) for a in sample])
+    rows.append(("directives+dates+indicators", mb_sample, exact_sample, "sample"))
+    rows.append(("whole pipeline", mb_sample, full_sample, "sample"))
+    exact_all = timed(lambda: run_extractors(articles, EXACT))
+    fields = mapping(None)
+    pipeline_all = timed(lambda: [extract_article(from_object(o, fields, fallback_id="x", source="x", warnings=[]))
+                                  for o in raw])
+    rows.append(("directives+dates+indicators", mb_all, exact_all, "all"))
+    rows.append(("metadata + whole pipeline", mb_all, pipeline_all, "all"))
+
+    spacy_rate = mb_sample / base['spaCy blank("vi")'][1]
+    ut_rate = mb_sample / base["underthesea word_tokenize"][1]
+    print(f"{len(articles):,} articles, {mb_all:.1f} MB of text read in {read_s:.1f} s; "
+          f"anchor sample {len(sample):,} articles, {mb_sample:.2f} MB; one core")
+    print(f"{'what':<30} {'on':>6} {'MB':>8} {'seconds':>9} {'MB/s':>8} {'× spaCy':>9} {'× word_tok':>11}")
+    for name, mb, seconds, on in rows:
+        rate = mb / seconds
+        print(f"{name:<30} {on:>6} {mb:>8.2f} {seconds:>9.2f} {rate:>8.2f} {rate / spacy_rate:>9.2f} "
+              f"{rate / ut_rate:>11.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
