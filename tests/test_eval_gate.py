@@ -17,7 +17,7 @@ FLOORS = {
     "dates": 0.97,
     "indicators": 0.95,
     "campaigns": 0.95,
-    "units": 0.60,
+    "units": 0.90,
     "achievements": 0.88,
     "achievement_types": 0.94,
 }

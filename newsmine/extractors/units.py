@@ -1,62 +1,242 @@
 """Organisations and administrative units: "BHXH tỉnh Bến Tre", "Ban Thường vụ Tỉnh ủy", "huyện Chợ Lách".
 
-A name is a head from ``unit_heads.tsv`` followed by its field (capitalised
-words, abbreviations like "GD-ĐT") and a place ("tỉnh Bến Tre", "Việt Nam").
-``canonical`` expands abbreviations and completes a bare level ("UBND tỉnh")
-with the province the article is about, when one province dominates it.
+A name is a head from ``unit_heads.tsv`` ("Sở", "Công ty CP", "Quân khu")
+followed by what a reader takes as part of the name:
+
+- field words, a capitalised syllable and the lower-case syllables that make
+  a dictionary word with it ("Y tế", "Nhà nước", "Dệt may"), or an
+  abbreviation ("GD-ĐT", "TNHH", "BĐBP"), joined by "và", "&", " - ";
+- proper names, runs of capitalised syllables ("Quảng Ninh", "Chu Văn An");
+- another head, forming a body of a unit ("Ban Thường vụ" + "Tỉnh ủy");
+- a number after heads that take one ("Quân khu 9", "Trung đoàn 1");
+- a place, which closes the name ("tỉnh Bến Tre", a bare "tỉnh", "Việt Nam").
+
+After a title ("Giám đốc Sở Y tế ..."), a run that starts with a family name
+is the person, not the unit. ``canonical`` expands abbreviations and completes
+a bare level ("UBND tỉnh") with the province the article is about.
 """
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 
 import regex
 
-from ..document import Document, overlaps
+from ..document import Document, Spans, overlaps
 from ..lang import vi
 from ..records import Unit, UnitKind
 from ..text import alternation
 from . import register, select
 
-_CAP = r"\p{Lu}[\p{Ll}]{0,7}"
-_ABBR = r"\p{Lu}{1,6}(?:[-&]\p{Lu}{1,6}){0,3}"
-_FIELD_WORD = rf"(?!Việt Nam)(?:{_ABBR}(?![\p{{Ll}}])|{_CAP}(?:\s\p{{Ll}}{{1,7}})?(?!\s\p{{Ll}}{{1,7}}\s\p{{Ll}}))"
-_PLACE_NAME = r"\p{Lu}[\p{Ll}0-9]{0,7}(?:\s(?:\p{Lu}[\p{Ll}]{0,7}|[0-9]{1,2})){0,4}"
+_ABBREVIATION = regex.compile(r"^(?:\p{Lu}{2,}[\p{L}0-9&]*|\p{Lu}\p{Ll}?\p{Lu}[\p{L}0-9&]*)(?:-\p{Lu}[\p{L}0-9&]*)*$")
+_MAX_TOKENS = 10
+
+
+@dataclass(frozen=True)
+class Head:
+    kind: UnitKind | None      # None: takes the kind of the unit it belongs to
+    full: bool                 # a complete name on its own
+    numbered: bool             # may be followed by a number
 
 
 @cache
 def _data() -> dict[str, object]:
-    heads = {}
+    heads: dict[str, Head] = {}
     for row in vi.rows("unit_heads"):
-        heads[row[0]] = (UnitKind(row[1]), len(row) > 2 and row[2] == "yes")
-    levels = vi.mapping("admin_levels")
+        kind = None if row[1] == "inherit" else UnitKind(row[1])
+        heads[row[0]] = Head(kind, len(row) > 2 and row[2] == "yes", len(row) > 3 and row[3] == "yes")
     provinces: dict[str, str] = {}
     for row in vi.rows("provinces"):
         provinces[row[0]] = row[0]
         for alias in (row[4].split("|") if len(row) > 4 and row[4] else []):
             provinces[alias] = row[0]
-    return {"heads": heads, "levels": levels, "provinces": provinces,
-            "abbr": vi.mapping("abbreviations")}
+    levels = vi.mapping("admin_levels")
+    return {
+        "heads": heads, "levels": levels, "provinces": provinces, "abbr": vi.mapping("abbreviations"),
+        "words": vi.dictionary(), "titles": vi.column("titles"), "surnames": frozenset(vi.column("surnames")),
+        "level_words": frozenset(w.lower() for w in levels), "field_nouns": frozenset(vi.column("field_nouns")),
+        "head_starts": frozenset(h.split()[0] for h in heads),
+    }
 
 
 @cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
     data = _data()
-    heads = alternation(list(data["heads"]))
-    levels = alternation(list(data["levels"]))
-    levels_any = alternation([w for lv in data["levels"] for w in (lv, lv[:1].upper() + lv[1:])])
-    place = rf"(?:\s(?:{levels})(?:\s{_PLACE_NAME})?|\sViệt Nam)"
-    field = rf"(?:\s{_FIELD_WORD}(?:(?:\s(?:và|&)|,|\s[-–])\s{_FIELD_WORD}){{0,3}})?"
+    levels = [w for lv in data["levels"] for w in (lv, lv[:1].upper() + lv[1:])]
     return {
-        "org": regex.compile(rf"(?<![\p{{L}}])(?P<head>{heads})(?P<field>{field})(?P<place>{place})?(?![\p{{L}}])"),
-        "area": regex.compile(rf"(?<![\p{{L}}])(?P<level>{levels_any})\s(?P<name>{_PLACE_NAME})(?![\p{{L}}])"),
+        "head": regex.compile(rf"(?<![\p{{L}}0-9/-])(?P<head>{alternation(list(data['heads']))})(?![\p{{L}}0-9])"),
+        "area": regex.compile(rf"(?<![\p{{L}}])(?P<level>{alternation(levels)})(?![\p{{L}}])"),
         "province": regex.compile(rf"(?<![\p{{L}}])(?P<name>{alternation(list(data['provinces']))})(?![\p{{L}}])"),
+        "title": regex.compile(rf"(?<![\p{{L}}]){alternation(data['titles'])}\s*$"),
     }
 
 
-def main_province(text: str) -> str | None:
+_WORDS = regex.compile(
+    r"[ ]{0,2}(?P<t>[\p{L}0-9][\p{L}0-9&]*(?:-[\p{L}0-9&]+)*\.?|[-–&](?= ))"
+    r"(?:[ ]{1,2}(?P<t>[\p{L}0-9][\p{L}0-9&]*(?:-[\p{L}0-9&]+)*\.?|[-–&](?= )))*"
+)
+
+
+class _Tokens:
+    """Up to 10 words from a position on, read with one match, stopping at punctuation
+    (a final dot stays only on abbreviations)."""
+
+    def __init__(self, text: str, pos: int):
+        self.items: list[tuple[int, int, str]] = []
+        m = _WORDS.match(text, pos, min(len(text), pos + 160))
+        if m is None:
+            return
+        for start, word in zip(m.starts("t"), m.captures("t")):
+            if len(self.items) == _MAX_TOKENS:
+                break
+            if word.endswith(".") and not _ABBREVIATION.match(word[:-1] or "x"):
+                self.items.append((start, start + len(word) - 1, word[:-1]))
+                break
+            self.items.append((start, start + len(word), word))
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def get(self, i: int) -> tuple[int, int, str] | None:
+        return self.items[i] if i < len(self.items) else None
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+class _Scanner:
+    """Extends a unit name token by token from the end of its head."""
+
+    def __init__(self, text: str, tokens: _Tokens, after_title: bool):
+        self.text, self.tokens, self.after_title = text, tokens, after_title
+        self.data = _data()
+
+    def word(self, i: int) -> str:
+        items = self.tokens.items
+        return items[i][2] if i < len(items) else ""
+
+    def compound(self, i: int) -> int:
+        """Tokens in the dictionary word starting at ``i`` (capitalised first syllable): 1 to 3."""
+        if not self.word(i + 1)[:1].islower():
+            return 1
+        for n in (3, 2):
+            words = [self.word(j) for j in range(i, i + n)]
+            if all(words) and all(w[:1].islower() for w in words[1:]) and \
+                    " ".join(words).lower() in self.data["words"]:
+                return n
+        return 1
+
+    def proper_run(self, i: int) -> int:
+        """Capitalised syllables starting at ``i`` (a place name: "Hưng Khánh Trung B", "An Hội Bắc")."""
+        j = i
+        while _is_cap(self.word(j)) and self.level_at(j) == 0:
+            j += 1
+        return j - i
+
+    def level_at(self, i: int) -> int:
+        """Tokens in the administrative level word at ``i`` ("tỉnh" 1, "thành phố" 2), else 0."""
+        first = self.word(i)
+        if not first or (first[:1].isupper() and first not in ("TP", "TP.")):
+            return 0
+        levels = self.data["level_words"]
+        for n in (3, 2, 1):
+            words = [self.word(j) for j in range(i, i + n)]
+            if all(words) and " ".join(words) in levels and words[0][:1].islower() or \
+                    (n == 1 and words[0] in ("TP", "TP.")):
+                return n
+        return 0
+
+    def field_tail(self, i: int) -> int:
+        """Lower-case field words after a field's first word: "Tổ chức" + "cán bộ"."""
+        j = i
+        while self.word(j)[:1].islower():
+            for n in (3, 2, 1):
+                phrase = " ".join(self.word(k) for k in range(j, j + n))
+                if all(self.word(k)[:1].islower() for k in range(j, j + n)) and phrase in self.data["field_nouns"]:
+                    j += n
+                    break
+            else:
+                break
+        return j - i
+
+    def scan(self, i: int, numbered: bool) -> int:
+        """Index of the first token after the name; ``i`` is the first token after the head."""
+        fields, after_head = 0, True
+        while word := self.word(i):
+            if numbered and word.isdigit():
+                return i + 1
+            if self.level_at(i):
+                return self.place(i)
+            if word == "Việt" and self.word(i + 1) == "Nam":
+                return self.place(i + 2) if self.level_at(i + 2) else i + 2
+            if word.lower() == "số" and self.word(i + 1).isdigit():
+                return i + 2
+            if word in ("và", "&", "-", "–") and _is_cap(self.word(i + 1)):
+                if self.head_at(i + 1) is not None and word in ("và", "&"):
+                    return i  # "Sư đoàn 330 và Bộ Tư lệnh": two units
+                i += 1
+                continue
+            if word == "miền" and _is_cap(self.word(i + 1)):
+                i += 2
+                continue
+            if not _is_cap(word):
+                return i
+            if self.after_title and word in self.data["surnames"] and not self.province_at(i):
+                return i
+            if after_head and (head := self.head_at(i)) is not None:  # "Ban Thường vụ" + "Tỉnh ủy"
+                count, numbered = head
+                i += count
+                continue
+            after_head = False
+            i += self.compound(i) if not _ABBREVIATION.match(word) else 1
+            if fields == 0:
+                i += self.field_tail(i)
+            fields += 1
+        return i
+
+    def head_at(self, i: int) -> tuple[int, bool] | None:
+        """(tokens it spans, takes a number) when a unit head starts at token ``i``."""
+        token = self.tokens.get(i)
+        if token is None or token[2] not in self.data["head_starts"]:
+            return None
+        m = _patterns()["head"].match(self.text, token[0])
+        if not m:
+            return None
+        count = 0
+        while (t := self.tokens.get(i + count)) is not None and t[0] < m.end():
+            count += 1
+        return count, self.data["heads"][m["head"]].numbered
+
+    def province_at(self, i: int) -> bool:
+        for n in (4, 3, 2, 1):
+            if " ".join(self.word(j) for j in range(i, i + n)) in self.data["provinces"]:
+                return True
+        return False
+
+    def place(self, i: int) -> int:
+        """After a level word: its name ("tỉnh Bến Tre", "quận 7") when one follows, else the bare level."""
+        n = self.level_at(i) or 1
+        start = i + n
+        if self.after_title and self.word(start) in self.data["surnames"] and not self.province_at(start):
+            return start
+        run = self.proper_run(start)
+        if run == 0 and self.word(start).isdigit():
+            run = 1
+        return start + run
+
+
+def _province_matches(doc: Document) -> list[regex.Match[str]]:
+    cache = doc.__dict__.setdefault("_province_matches", {})
+    if "all" not in cache:
+        cache["all"] = list(_patterns()["province"].finditer(doc.text))
+    return cache["all"]
+
+
+def main_province(doc: Document) -> str | None:
     """The province an article is about: the most cited one, if it is cited more than any other."""
-    counts = Counter(_data()["provinces"][m["name"]] for m in _patterns()["province"].finditer(text))
+    counts = Counter(_data()["provinces"][m["name"]] for m in _province_matches(doc))
     top = counts.most_common(2)
     if not top or (len(top) > 1 and top[0][1] == top[1][1]):
         return None
@@ -66,44 +246,74 @@ def main_province(text: str) -> str | None:
 def canonical(name: str, province: str | None) -> str:
     """"BHXH tỉnh" → "Bảo hiểm xã hội tỉnh Bến Tre" (abbreviations expanded, bare level completed)."""
     abbr = _data()["abbr"]
-    words = [abbr.get(w, w) for w in name.split(" ")]
-    out = " ".join(words)
+    out = " ".join(abbr.get(w, w) for w in name.split(" "))
     for composite, full in abbr.items():
         if " " in composite and composite in out:
             out = out.replace(composite, full)
-    if province:
-        if out.endswith(" tỉnh") or out.endswith(" thành phố"):
-            out = f"{out} {province}"
-        elif out in ("Tỉnh ủy", "Thành ủy"):
-            out = f"{out} {province}"
+    if province and (out.endswith((" tỉnh", " thành phố")) or out in ("Tỉnh ủy", "Thành ủy")):
+        out = f"{out} {province}"
     return out
 
 
-def _kind(head: str) -> UnitKind:
-    return _data()["heads"][head][0]
+def _kind(text: str, start: int, end: int) -> UnitKind:
+    """The kind of the first head in the name that has one ("Ban Thường vụ LĐLĐ tỉnh" → association)."""
+    heads = _data()["heads"]
+    for m in _patterns()["head"].finditer(text, start, end):
+        kind = heads[m["head"]].kind
+        if kind is not None:
+            return kind
+    return UnitKind.PARTY
+
+
+def _organisations(doc: Document) -> list[Unit]:
+    text, data = doc.text, _data()
+    province = main_province(doc)
+    found: list[Unit] = []
+    for m in _patterns()["head"].finditer(text):
+        if found and m.start() < found[-1].end:
+            continue  # inside the name just read: "Tỉnh ủy" in "Ban Thường vụ Tỉnh ủy"
+        head: Head = data["heads"][m["head"]]
+        tokens = _Tokens(text, m.end() if text[m.end():m.end() + 1] == " " else len(text))
+        after_title = bool(_patterns()["title"].search(text[max(0, m.start() - 30):m.start()]))
+        scanner = _Scanner(text, tokens, after_title)
+        n = scanner.scan(0, head.numbered)
+        if n == 0 and not head.full:
+            continue
+        end = tokens.get(n - 1)[1] if n else m.end()
+        if n and tokens.get(n - 1)[2] in ("và", "&", "-", "–"):
+            end = tokens.get(n - 2)[1] if n > 1 else m.end()
+        name = text[m.start():end]
+        found.append(Unit(text=name, start=m.start(), end=end, name=name, canonical=canonical(name, province),
+                          kind_=_kind(text, m.start(), end)))
+    return found
+
+
+def _areas(doc: Document, skip: Spans) -> list[Unit]:
+    text, data = doc.text, _data()
+    found: list[Unit] = []
+    for m in _patterns()["area"].finditer(text):
+        if skip.overlaps(m.start(), m.end()) or (found and m.start() < found[-1].end):
+            continue
+        tokens = _Tokens(text, m.start())
+        scanner = _Scanner(text, tokens, False)
+        end_token = scanner.place(0)
+        if end_token <= (scanner.level_at(0) or 1):
+            continue
+        end = tokens.get(end_token - 1)[1]
+        name = text[m.start():end]
+        found.append(Unit(text=name, start=m.start(), end=end, name=name, canonical=canonical(name, None),
+                          kind_=UnitKind.ADMIN_AREA))
+    for m in _province_matches(doc):
+        if not skip.overlaps(m.start(), m.end()):
+            found.append(Unit(text=m["name"], start=m.start(), end=m.end(), name=m["name"],
+                              canonical=data["provinces"][m["name"]], kind_=UnitKind.ADMIN_AREA))
+    return found
 
 
 @register("units")
 def extract(doc: Document) -> list[Unit]:
-    text = doc.text
-    data = _data()
-    province = main_province(text)
-    inside_names = doc.taken("campaigns")
-    found: list[Unit] = []
-    for m in _patterns()["org"].finditer(text):
-        head, full = m["head"], data["heads"][m["head"]][1]
-        if not (full or m["field"] or m["place"]):
-            continue
-        if m["place"] and not m["field"] and not full and m["place"].strip() in data["levels"] and head in ("Ban", "Phòng", "Văn phòng", "Trung tâm", "Hội", "Đoàn"):
-            continue
-        name = m.group(0)
-        found.append(Unit(text=name, start=m.start(), end=m.end(), name=name,
-                          canonical=canonical(name, province), kind_=_kind(head)))
-    for m in _patterns()["area"].finditer(text):
-        name = m.group(0)
-        found.append(Unit(text=name, start=m.start(), end=m.end(), name=name,
-                          canonical=canonical(name, None), kind_=UnitKind.ADMIN_AREA))
-    for m in _patterns()["province"].finditer(text):
-        found.append(Unit(text=m["name"], start=m.start(), end=m.end(), name=m["name"],
-                          canonical=data["provinces"][m["name"]], kind_=UnitKind.ADMIN_AREA))
-    return select([u for u in found if not overlaps(u.start, u.end, inside_names)])
+    inside_names = doc.taken("campaigns", "directives")
+    organisations = select([u for u in _organisations(doc) if not overlaps(u.start, u.end, inside_names)])
+    claimed = Spans((u.start, u.end) for u in organisations)
+    areas = [u for u in _areas(doc, claimed) if not overlaps(u.start, u.end, inside_names)]
+    return sorted(organisations + select(areas), key=lambda u: u.start)

@@ -51,8 +51,27 @@ def dictionary() -> frozenset[str]:
         path = Path(root) / "corpus" / "data" / "Viet74K.txt"
         if path.is_file():
             words = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).splitlines()
-            return frozenset(w.strip().lower() for w in words if " " in w.strip())
+            multi = {w.strip().lower() for w in words if " " in w.strip()}
+            return frozenset(multi | {tone_variant(w) for w in multi})
     return frozenset()
+
+
+_OLD_TONES = {"oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa", "oé": "óe", "oè": "òe", "oẻ": "ỏe",
+              "oẽ": "õe", "oẹ": "ọe", "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
+_NEW_TONES = {new: old for old, new in _OLD_TONES.items()}
+
+
+def tone_variant(phrase: str) -> str:
+    """The same words with the other tone placement on open syllables: "văn hoá" ↔ "văn hóa"."""
+    out = []
+    for word in phrase.split(" "):
+        tail = word[-2:]
+        if tail in _OLD_TONES:
+            word = word[:-2] + _OLD_TONES[tail]
+        elif tail in _NEW_TONES and not (len(word) > 2 and word[-3] == "q"):
+            word = word[:-2] + _NEW_TONES[tail]
+        out.append(word)
+    return " ".join(out)
 
 
 def longest_first(words: tuple[str, ...] | list[str]) -> list[str]:
