@@ -134,6 +134,8 @@ def evaluate(
     corpus: Annotated[str, typer.Argument(help="Corpus folder with articles/ and gold/.")] = "corpora",
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     errors: Annotated[int, typer.Option("--errors", help="Show the misses and false hits of N articles.")] = 0,
+    cv: Annotated[int, typer.Option("--cv", help="Judge achievements with classifiers trained on the other "
+                                    "folds (N folds by article), so they are not scored on training data.")] = 0,
 ) -> None:
     """Score the pipeline against the gold annotations of a corpus (precision, recall, F1 per field)."""
     from pathlib import Path
@@ -145,13 +147,39 @@ def evaluate(
         _stderr().print(f"[red]newsmine:[/] {corpus} has no articles/ and gold/ folders")
         raise typer.Exit(2)
     logging.getLogger("newsmine").propagate = False
-    report = run_eval(root)
+    report = run_eval(root, cv=cv)
     if as_json:
         sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
         return
     from .report_text import print_eval
 
     print_eval(report, errors=errors)
+
+
+@app.command()
+def train(
+    corpus: Annotated[str, typer.Argument(help="Corpus folder with articles/ and gold/.")] = "corpora",
+    output: Annotated[Optional[str], typer.Option("-o", "--output", help="Model file (default: the one "
+                                                  "shipped in the package, newsmine/models/achievements.json).")]
+    = None,
+    folds: Annotated[int, typer.Option("--folds", help="Cross-validation folds (grouped by article).")] = 5,
+) -> None:
+    """Train the achievement classifier from a corpus and report its cross-validated F1."""
+    from pathlib import Path
+
+    from .classify import MODEL_RESOURCE, train as fit
+
+    root = Path(corpus)
+    if not (root / "gold").is_dir() or not (root / "articles").is_dir():
+        _stderr().print(f"[red]newsmine:[/] {corpus} has no articles/ and gold/ folders")
+        raise typer.Exit(2)
+    logging.getLogger("newsmine").propagate = False
+    model, report = fit(root, folds=folds)
+    target = Path(output) if output else Path(__file__).parent / "models" / MODEL_RESOURCE
+    target.write_text(model.to_json(), encoding="utf-8")
+    sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    _stderr().print(f"model written to {target} ({len(model.vocabulary):,} features, "
+                    f"{len(model.classes)} classes)")
 
 
 @app.command()

@@ -213,6 +213,22 @@ def _brief(m: dict) -> dict:
     return {k: v for k, v in m.items() if k not in ("start", "end") and v not in (None, [], "")}
 
 
+def _cross_validated(corpus: Path, folds: int) -> list[Record]:
+    from . import classify
+    from .pipeline import extract_article
+    from .sources import read
+
+    X, y, groups = classify.training_set(corpus)
+    articles = list(read([corpus / "articles"]))
+    records: list[Record] = []
+    for held_out in classify.folds_of([a.id for a in articles], folds):
+        inside = [i for i, g in enumerate(groups) if g not in held_out]
+        model = classify.fit_model([X[i] for i in inside], [y[i] for i in inside])
+        with classify.using(model):
+            records += [extract_article(a) for a in articles if a.id in held_out]
+    return records
+
+
 def load_gold(corpus: Path) -> dict[str, dict[str, Any]]:
     gold = {}
     for path in sorted((corpus / "gold").glob("*.json")):
@@ -220,15 +236,19 @@ def load_gold(corpus: Path) -> dict[str, dict[str, Any]]:
     return gold
 
 
-def evaluate(corpus: str | Path, records: Iterable[Record] | None = None) -> Report:
-    """Extract every article of ``corpus/articles`` (unless ``records`` are given) and score it."""
+def evaluate(corpus: str | Path, records: Iterable[Record] | None = None, *, cv: int = 0) -> Report:
+    """Extract every article of ``corpus/articles`` (unless ``records`` are given) and score it.
+
+    With ``cv`` folds, each article's achievements are judged by a classifier trained on
+    the other folds only, so the achievement figures are not measured on training data.
+    """
     from .pipeline import extract_articles
     from .sources import read
 
     corpus = Path(corpus)
     gold = load_gold(corpus)
     if records is None:
-        records = extract_articles(read([corpus / "articles"]))
+        records = extract_articles(read([corpus / "articles"])) if not cv else _cross_validated(corpus, cv)
     report = Report()
     for record in records:
         if record.id in gold:

@@ -10,9 +10,11 @@ from functools import cache
 
 import regex
 
+from .. import classify
+from ..classify import Candidate
 from ..document import Document, overlaps
 from ..lang import vi
-from ..records import Achievement, AchievementType, Unit
+from ..records import Achievement, AchievementType
 from ..text import alternation
 from . import register, select
 
@@ -51,6 +53,7 @@ def _cue_type(cue: str) -> AchievementType:
 
 
 def _clause(text: str, start: int, end: int, floor: int, ceil: int) -> tuple[int, int]:
+    floor, ceil = max(floor, start - 400), min(ceil, end + 400)
     left = floor
     for m in _CLAUSE_LEFT.finditer(text, floor, start):
         left = m.end()
@@ -66,39 +69,85 @@ def _clause(text: str, start: int, end: int, floor: int, ceil: int) -> tuple[int
     return left, right
 
 
-def _recipient(units: list[Unit], clause_start: int, cue_start: int, sentence_start: int) -> str | None:
-    before = [u for u in units if sentence_start <= u.start and u.end <= cue_start]
-    in_clause = [u for u in before if u.start >= clause_start]
-    pick = (in_clause or before)
-    return pick[0].name if pick else None
+@cache
+def _parties() -> dict[str, regex.Pattern[str]]:
+    rows = vi.rows("conferral_verbs")
+    verbs = {role: alternation([w for w, r in rows if r == role]) for role in ("confer", "receive", "aux")}
+    return {
+        "passive": regex.compile(
+            rf"^(?P<r>\S.{{0,80}}?)\s+(?:{verbs['aux']}\s+){{0,3}}(?:{verbs['receive']})(?!\p{{L}})"
+            rf"(?:\s+(?P<by>\p{{Lu}}.{{0,80}}?)\s+(?:{verbs['confer']})(?!\p{{L}}))?"),
+        "active": regex.compile(
+            rf"^(?P<by>\p{{Lu}}.{{0,80}}?)\s+(?:{verbs['aux']}\s+){{0,3}}(?:{verbs['confer']})(?!\p{{L}})"),
+        "for": regex.compile(r"^[^.;:]{0,120}?\scho\s+(?P<r>[^,.;:()]{2,80}?)(?=\s(?:vì|đã|có|về|do|nhờ|trong)\s|[,.;:()]|$)"),
+    }
+
+
+def _parties_of(text: str, clause_start: int, cue_start: int, cue_end: int, clause_end: int,
+                ) -> tuple[str | None, str | None]:
+    """(recipient, conferred_by) read from the clause: "X được Y tặng <cue>", "Y tặng <cue> cho X",
+    "<cue> của Y"."""
+    left = text[clause_start:cue_start]
+    pats = _parties()
+    recipient = conferred = None
+    if (m := pats["passive"].match(left)) is not None:
+        recipient, conferred = m["r"], m["by"]
+    elif (m := pats["active"].match(left)) is not None:
+        conferred = m["by"]
+        if (f := pats["for"].match(text[cue_end:clause_end + 120])) is not None:
+            recipient = f["r"]
+    if (of := _OF.match(text, cue_end)) is not None:
+        conferred = of["by"]
+    clean = lambda s: s.strip(" ,;:") or None if s else None  # noqa: E731
+    return clean(recipient), clean(conferred)
+
+
+def candidates(doc: Document) -> list[Candidate]:
+    """Every cue outside campaign names, with its sentence: what the classifier judges."""
+    pattern, _ = _cues()
+    names = doc.taken("campaigns")
+    out = []
+    for m in pattern.finditer(doc.text):
+        if overlaps(m.start(), m.end(), names):
+            continue
+        s_start, s_end = doc.sentence_at(m.start())
+        out.append(Candidate(m["cue"], m.start(), m.end(), s_start, s_end))
+    return out
+
+
+def _judge(doc: Document, c: Candidate) -> AchievementType | None:
+    """The type the classifier gives, None for "not an achievement"; without a model, the cue's
+    type unless a negation precedes it in the clause."""
+    model = classify.current()
+    if model is not None:
+        label, _ = model.predict(classify.features(doc.text, doc.article.title, c))
+        return None if label == classify.NONE else AchievementType(label)
+    c_start, _ = _clause(doc.text, c.start, c.end, c.sentence_start, c.sentence_end)
+    if _negation().search(doc.text, max(c.sentence_start, c_start - 30), c.start):
+        return None
+    return _cue_type(c.cue)
 
 
 @register("achievements")
 def extract(doc: Document) -> list[Achievement]:
     text = doc.text
-    pattern, _ = _cues()
     found: list[Achievement] = []
-    names = doc.taken("campaigns")
-    for m in pattern.finditer(text):
-        if overlaps(m.start(), m.end(), names):
+    for c in candidates(doc):
+        kind = _judge(doc, c)
+        if kind is None:
             continue
-        s_start, s_end = doc.sentence_at(m.start())
-        c_start, c_end = _clause(text, m.start(), m.end(), s_start, s_end)
-        if _negation().search(text, max(s_start, c_start - 30), m.start()):
-            continue
-        of = _OF.match(text, m.end())
-        conferred = of["by"].strip() if of else None
+        c_start, c_end = _clause(text, c.start, c.end, c.sentence_start, c.sentence_end)
+        recipient, conferred = _parties_of(text, c_start, c.start, c.end, c.sentence_end)
         year = None
-        for d in doc.between("dates", s_start, s_end):
+        for d in doc.between("dates", c.sentence_start, c.sentence_end):
             if d.value[:4].isdigit():
                 year = int(d.value[:4])
                 break
         found.append(Achievement(
-            text=text[c_start:c_end], start=c_start, end=c_end, type=_cue_type(m["cue"]),
-            recipient=_recipient(doc.between("units", s_start, m.start()), c_start, m.start(), s_start),
-            conferred_by=conferred, year=year,
+            text=text[c_start:c_end], start=c_start, end=c_end, type=kind,
+            recipient=recipient, conferred_by=conferred, year=year,
         ))
-    # one achievement per cue: clauses may repeat, the cue position keeps them apart
+    # one achievement per clause and type: two cues of one honour ("danh hiệu Thầy thuốc ưu tú") are one
     unique: dict[tuple[int, int, str], Achievement] = {}
     for a in found:
         unique.setdefault((a.start, a.end, a.type), a)

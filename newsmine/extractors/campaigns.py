@@ -22,6 +22,28 @@ _LAUNCHED = regex.compile(r"do\s+(?P<by>\p{Lu}[^,.;:()“”\"]{2,60}?)\s+phát 
 
 
 @cache
+def _context_words() -> tuple[regex.Pattern[str], tuple[str, ...]]:
+    rows = vi.rows("campaign_context")
+    not_before = alternation([w for w, role in rows if role == "not_before"])
+    return (regex.compile(rf"(?<!\p{{L}}){not_before}\s{{1,2}}$", regex.IGNORECASE),
+            tuple(w for w, role in rows if role == "context"))
+
+
+def _award_before(text: str, quote_start: int) -> bool:
+    """"Huy hiệu “Tuổi trẻ sáng tạo”": a quoted name right after an award or model word."""
+    return bool(_context_words()[0].search(text[max(0, quote_start - 30):quote_start]))
+
+
+def _in_emulation_context(doc: Document) -> bool:
+    """Whether the article speaks of emulation work at all (a concert's "chương trình" does not)."""
+    cache = doc.__dict__.setdefault("_emulation_context", {})
+    if "yes" not in cache:
+        lowered = doc.text.lower()
+        cache["yes"] = any(word in lowered for word in _context_words()[1])
+    return cache["yes"]
+
+
+@cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
     kinds = alternation(list(vi.mapping("campaign_kinds")))
     known = alternation([r[0] for r in vi.rows("campaigns_known")])
@@ -69,6 +91,8 @@ def extract(doc: Document) -> list[Campaign]:
     names: dict[str, str] = {}
     for m in pats["introduced"].finditer(text):
         kind = _kind(m["kind"])
+        if kind in ("chương trình", "chủ đề") and not _in_emulation_context(doc):
+            continue
         found.append(_context(doc, *m.span("q"), m["name"], kind))
         names.setdefault(m["name"].strip(), kind)
         pos = m.end()
@@ -82,6 +106,6 @@ def extract(doc: Document) -> list[Campaign]:
     for m in pats["quoted"].finditer(text):
         name = m["name"].strip()
         kind = names.get(name) or known.get(name.lower())
-        if kind:
+        if kind and not _award_before(text, m.start()):
             found.append(_context(doc, *m.span("q"), name, kind))
     return select(found)

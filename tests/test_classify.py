@@ -1,0 +1,52 @@
+"""The achievement classifier: a JSON model, in sync with the corpus, that cannot run code."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsmine import classify
+from newsmine.classify import Candidate, Model
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpora"
+SHIPPED = Path(classify.__file__).parent / "models" / classify.MODEL_RESOURCE
+
+
+def test_shipped_model_is_what_train_makes_from_the_corpus():
+    """Reproducible: the same corpus gives the same bytes. Run `newsmine train` after corpus changes."""
+    model, report = classify.train(CORPUS)
+    assert model.to_json() == SHIPPED.read_text(encoding="utf-8")
+    assert report["cv_f1_is_achievement"] >= 0.9
+
+
+def test_model_file_is_plain_data():
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    assert data["format"] == classify.FORMAT and "none" in data["classes"]
+    assert all(isinstance(w, float) for row in data["coef"] for w in row)
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda d: d.update(format="pickle"),
+    lambda d: d["coef"].pop(),
+    lambda d: d["coef"][0].append(1.0),
+])
+def test_inconsistent_model_is_refused(mutate):
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    mutate(data)
+    with pytest.raises(ValueError):
+        Model.from_json(json.dumps(data))
+
+
+@pytest.mark.parametrize("sentence, cue, expected", [
+    ("Năm 2022, UBND tỉnh tặng Bằng khen cho 25 tập thể có thành tích xuất sắc.", "Bằng khen", "merit_certificate"),
+    ("Hội nghị thống nhất đề nghị Thủ tướng Chính phủ tặng Bằng khen cho 6 tập thể.", "Bằng khen", "none"),
+    ("Toàn huyện có 12 xã đã được công nhận đạt chuẩn nông thôn mới.", "đạt chuẩn", "standard_attained"),
+    ("Huyện phấn đấu đến năm 2025 có thêm 3 xã đạt chuẩn nông thôn mới nâng cao.", "đạt chuẩn", "none"),
+    ("Đơn vị vinh dự được Chủ tịch nước tặng Huân chương Lao động hạng Nhì.", "Huân chương", "order_medal"),
+])
+def test_shipped_model_on_new_sentences(sentence, cue, expected):
+    start = sentence.index(cue)
+    c = Candidate(cue, start, start + len(cue), 0, len(sentence))
+    label, _ = classify.load().predict(classify.features(sentence, "Tin tổng hợp", c))
+    assert label == expected
