@@ -129,6 +129,18 @@ def _print_summary(console, summary, output: str) -> None:
     console.print(table)
 
 
+def _corpus(corpus: str):
+    """The corpus folder, or a one-line error: it must hold articles/ and gold/."""
+    from pathlib import Path
+
+    root = Path(corpus)
+    if not (root / "gold").is_dir() or not (root / "articles").is_dir():
+        _stderr().print(f"[red]newsmine:[/] {corpus} has no articles/ and gold/ folders")
+        raise typer.Exit(2)
+    logging.getLogger("newsmine").propagate = False
+    return root
+
+
 @app.command(name="eval")
 def evaluate(
     corpus: Annotated[str, typer.Argument(help="Corpus folder with articles/ and gold/.")] = "corpora",
@@ -138,16 +150,9 @@ def evaluate(
                                     "folds (N folds by article), so they are not scored on training data.")] = 0,
 ) -> None:
     """Score the pipeline against the gold annotations of a corpus (precision, recall, F1 per field)."""
-    from pathlib import Path
-
     from .evaluate import evaluate as run_eval
 
-    root = Path(corpus)
-    if not (root / "gold").is_dir() or not (root / "articles").is_dir():
-        _stderr().print(f"[red]newsmine:[/] {corpus} has no articles/ and gold/ folders")
-        raise typer.Exit(2)
-    logging.getLogger("newsmine").propagate = False
-    report = run_eval(root, cv=cv)
+    report = run_eval(_corpus(corpus), cv=cv)
     if as_json:
         sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
         return
@@ -169,12 +174,7 @@ def train(
 
     from .classify import MODEL_RESOURCE, train as fit
 
-    root = Path(corpus)
-    if not (root / "gold").is_dir() or not (root / "articles").is_dir():
-        _stderr().print(f"[red]newsmine:[/] {corpus} has no articles/ and gold/ folders")
-        raise typer.Exit(2)
-    logging.getLogger("newsmine").propagate = False
-    model, report = fit(root, folds=folds)
+    model, report = fit(_corpus(corpus), folds=folds)
     target = Path(output) if output else Path(__file__).parent / "models" / MODEL_RESOURCE
     target.write_text(model.to_json(), encoding="utf-8")
     sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")

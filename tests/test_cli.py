@@ -82,3 +82,20 @@ def test_table_outputs(seeds, tmp_path, fmt):
         frame = tables[kind]
         assert set(frame["article_id"]) <= set(tables["articles"]["id"])
         assert (tables["articles"][f"n_{kind}"].sum()) == len(frame)
+
+
+def test_every_command_has_help():
+    from newsmine.cli import app
+
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert {"extract", "eval", "train", "schema"} <= set(names)
+    for command in app.registered_commands:
+        assert (command.callback.__doc__ or "").strip(), f"{command.name} has no help text"
+        done = run(command.name or command.callback.__name__, "--help")
+        assert done.returncode == 0
+
+
+def test_eval_on_a_folder_without_gold(tmp_path):
+    done = run("eval", str(tmp_path))
+    assert done.returncode == 2 and "has no articles/ and gold/ folders" in done.stderr.decode()
+    assert "Traceback" not in done.stderr.decode()
