@@ -20,7 +20,7 @@ app = typer.Typer(
 def _stderr():
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _fields(values: list[str]) -> dict[str, str]:
