@@ -58,6 +58,31 @@ def _negations() -> frozenset[str]:
 
 
 @cache
+def _context_pattern() -> regex.Pattern[str]:
+    from .text import alternation
+
+    words = [w for w, role in vi.rows("campaign_context") if role == "context"] + ["thành tích", "thi đua"]
+    return regex.compile(rf"(?<!\p{{L}}){alternation(words)}(?!\p{{L}})", regex.IGNORECASE)
+
+
+_context_cache: dict[int, tuple[str, str]] = {}
+
+
+def context_bucket(text: str) -> str:
+    """How much the article speaks of emulation work: "0", "1-2", "3-5" or "6+" context words."""
+    key = id(text)
+    hit = _context_cache.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    n = sum(1 for _ in _context_pattern().finditer(text))
+    bucket = "0" if n == 0 else "1-2" if n <= 2 else "3-5" if n <= 5 else "6+"
+    if len(_context_cache) > 64:
+        _context_cache.clear()
+    _context_cache[key] = (text, bucket)
+    return bucket
+
+
+@cache
 def _lexicon_type(cue: str) -> str:
     table = {k: v for k, v in vi.rows("achievement_cues")}
     if cue in table:
@@ -72,7 +97,9 @@ def features(text: str, title: str | None, c: Candidate) -> list[str]:
     left = _words(text[left_start:c.start])
     right = _words(text[c.end:min(c.sentence_end, c.end + _REACH)])
     near_left, near_right = left[-_WINDOW:], right[:_WINDOW]
-    out = [f"cue={cue}", f"cue0={cue.split()[0]}", f"cap={c.cue[:1].isupper()}", f"lex={_lexicon_type(cue)}"]
+    ctx = context_bucket(text)
+    out = [f"cue={cue}", f"cue0={cue.split()[0]}", f"cap={c.cue[:1].isupper()}", f"lex={_lexicon_type(cue)}",
+           f"ctx={ctx}", f"ctx_lex={ctx}_{_lexicon_type(cue)}"]
     out += [f"L={w}" for w in near_left] + [f"R={w}" for w in near_right]
     if near_left:
         out.append(f"L1={near_left[-1]}")
