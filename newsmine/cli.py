@@ -183,6 +183,185 @@ def train(
 
 
 @app.command()
+def index(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, - , or JSONL records from "
+                                                "`newsmine extract`.", show_default=False)],
+    db: Annotated[str, typer.Option("--db", help="The archive file (created when missing).")] = "archive.sqlite",
+    input_format: Annotated[str, typer.Option("--input-format", help="auto, page, threeline, jsonl or html.")]
+    = "auto",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
+) -> None:
+    """Build or extend a searchable archive (SQLite): articles, every kind of mention, full-text search."""
+    from .archive import Archive, load_items
+
+    console = _stderr()
+    counter = _problem_counter(console)
+    try:
+        archive = Archive(db)
+    except sqlite3_errors() as exc:
+        console.print(f"[red]newsmine:[/] cannot open archive {db}: {exc}")
+        raise typer.Exit(2) from None
+
+    def tick(s) -> None:
+        if not quiet and console.is_terminal:
+            console.print(f"  {s.read:,} read, {s.added:,} added, {s.skipped:,} already archived", end="\r")
+
+    try:
+        summary = archive.index(load_items(inputs, input_format=input_format), on_batch=tick)
+    except KeyboardInterrupt:
+        console.print("[yellow]newsmine:[/] interrupted; the archive holds every batch written so far, "
+                      "run the same command again to complete it")
+        raise typer.Exit(130) from None
+    finally:
+        logging.getLogger("newsmine").removeHandler(counter)
+        archive.close()
+    if not quiet:
+        rows = ", ".join(f"{n:,} {kind}" for kind, n in summary.rows.items())
+        console.print(f"{db}: {summary.read:,} articles read, {summary.added:,} added, "
+                      f"{summary.skipped:,} already archived; {rows}; {summary.elapsed:.1f} s")
+    if summary.read == 0:
+        console.print("[red]newsmine:[/] no article could be read")
+        raise typer.Exit(2)
+
+
+def sqlite3_errors() -> tuple[type[Exception], ...]:
+    import sqlite3
+
+    return (sqlite3.Error, OSError)
+
+
+def _problem_counter(console):
+    from .runner import ProblemCounter, Summary
+
+    handler = ProblemCounter(Summary(), lambda msg: console.print(f"[yellow]newsmine:[/] {msg}"))
+    logger = logging.getLogger("newsmine")
+    logger.addHandler(handler)
+    logger.propagate = False
+    return handler
+
+
+def _open_archive(db: str):
+    from .archive import Archive
+
+    try:
+        return Archive(db, readonly=True)
+    except (FileNotFoundError, *sqlite3_errors()) as exc:
+        _stderr().print(f"[red]newsmine:[/] cannot open archive {db}: {exc}")
+        raise typer.Exit(2) from None
+
+
+FilterCampaign = Annotated[Optional[str], typer.Option("--campaign", help="Articles citing a campaign (part of its name).")]
+FilterDirective = Annotated[Optional[str], typer.Option("--directive", help="Articles citing a directive (symbol or text).")]
+FilterUnit = Annotated[Optional[str], typer.Option("--unit", help="Articles naming a unit (part of its name).")]
+FilterProvince = Annotated[Optional[str], typer.Option("--province", help="Articles about a province.")]
+FilterType = Annotated[Optional[str], typer.Option("--type", help="Articles reporting an achievement type.")]
+FilterFrom = Annotated[Optional[int], typer.Option("--from", help="From this year.")]
+FilterTo = Annotated[Optional[int], typer.Option("--to", help="Up to this year.")]
+
+
+@app.command()
+def search(
+    query: Annotated[Optional[str], typer.Argument(help='Words, "phrases", prefix*, AND/OR/NOT; accents optional.')]
+    = None,
+    db: Annotated[str, typer.Option("--db", help="The archive file.")] = "archive.sqlite",
+    campaign: FilterCampaign = None, directive: FilterDirective = None, unit: FilterUnit = None,
+    province: FilterProvince = None, type: FilterType = None, year_from: FilterFrom = None, year_to: FilterTo = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many hits.")] = 20,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+) -> None:
+    """Search an archive: ranked hits with highlighted snippets."""
+    from .query import QueryError
+
+    if fmt not in ("table", "json", "csv"):
+        raise typer.BadParameter(f"{fmt!r}: choose from table, json, csv", param_hint="--format")
+    archive = _open_archive(db)
+    try:
+        hits = archive.search(query, campaign=campaign, directive=directive, unit=unit, province=province,
+                              type=type, year_from=year_from, year_to=year_to, limit=limit)
+    except QueryError as exc:
+        _stderr().print(f"[red]newsmine:[/] cannot search {query!r}: {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        archive.close()
+    _show_frame(hits, fmt, title=f"{len(hits)} hits" + (f" for {query!r}" if query else ""))
+
+
+@app.command()
+def facets(
+    query: Annotated[Optional[str], typer.Argument(help="Optional search query to count within.")] = None,
+    db: Annotated[str, typer.Option("--db", help="The archive file.")] = "archive.sqlite",
+    campaign: FilterCampaign = None, directive: FilterDirective = None, unit: FilterUnit = None,
+    province: FilterProvince = None, type: FilterType = None, year_from: FilterFrom = None, year_to: FilterTo = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Values per facet.")] = 10,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+) -> None:
+    """Count articles by campaign, directive, province, year and achievement type."""
+    from .query import QueryError
+
+    archive = _open_archive(db)
+    try:
+        counts = archive.facets(query, limit=limit, campaign=campaign, directive=directive, unit=unit,
+                                province=province, type=type, year_from=year_from, year_to=year_to)
+    except QueryError as exc:
+        _stderr().print(f"[red]newsmine:[/] cannot search {query!r}: {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        archive.close()
+    if fmt == "json":
+        sys.stdout.write(json.dumps({k: v.to_dict("records") for k, v in counts.items()}, ensure_ascii=False,
+                                    indent=2, default=str) + "\n")
+        return
+    for name, frame in counts.items():
+        _show_frame(frame, fmt, title=f"by {name}")
+
+
+def _show_frame(frame, fmt: str, *, title: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(frame.to_json(orient="records", force_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    else:
+        import re
+
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        def cell(value, column: str) -> Text:
+            text = Text("" if value is None else str(value))
+            if column == "snippet":  # [matched words] in bold
+                text = Text()
+                for part in re.split(r"(\[[^\[\]]*\])", str(value)):
+                    text.append(part[1:-1], style="bold yellow") if part.startswith("[") else text.append(part)
+            return text
+
+        table = Table(title=title, show_lines=False)
+        for column in frame.columns:
+            table.add_column(str(column), overflow="fold")
+        for row in frame.itertuples(index=False):
+            table.add_row(*(cell(v, c) for v, c in zip(row, frame.columns)))
+        Console().print(table)
+
+
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option("--db", help="The archive file.")] = "archive.sqlite",
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", help="Port.")] = 8001,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open a browser.")] = False,
+) -> None:
+    """Browse an archive in datasette: search, facets and CSV/JSON export without SQL."""
+    from pathlib import Path
+
+    from .serve import serve as run
+
+    if not Path(db).is_file():
+        _stderr().print(f"[red]newsmine:[/] no archive at {db}; build one with `newsmine index INPUT --db {db}`")
+        raise typer.Exit(2)
+    raise typer.Exit(run(Path(db), host, port, open_browser=open_browser))
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of a record (the contract of `newsmine extract`)."""
     from .records import json_schema

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from typing import Iterable
 
 import regex
 
@@ -236,7 +237,15 @@ def _province_matches(doc: Document) -> list[regex.Match[str]]:
 
 def main_province(doc: Document) -> str | None:
     """The province an article is about: the most cited one, if it is cited more than any other."""
-    counts = Counter(_data()["provinces"][m["name"]] for m in _province_matches(doc))
+    return _most_cited(_province_matches(doc))
+
+
+def main_province_of_text(text: str) -> str | None:
+    return _most_cited(_patterns()["province"].finditer(text))
+
+
+def _most_cited(matches: Iterable[regex.Match[str]]) -> str | None:
+    counts = Counter(_data()["provinces"][m["name"]] for m in matches)
     top = counts.most_common(2)
     if not top or (len(top) > 1 and top[0][1] == top[1][1]):
         return None

@@ -1,0 +1,68 @@
+"""Browsing an archive in datasette: metadata (titles, column notes, facets, search) and the server."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+COLUMN_NOTES = {
+    "articles": {
+        "id": "the caller's id (file name, JSONL id)", "source": "where the article was read from",
+        "published": "ISO 8601 publication time", "year": "publication year (else the latest year cited)",
+        "province": "the province the article cites most", "text": "the cleaned article",
+        "folded": "the text without accents (đ → d), for accent-free search",
+        "achievement_types": "kinds of achievement the article reports",
+        "record": "the full extracted record as JSON (text left out)", "hash": "content hash (id, title, text)",
+    },
+    "campaigns": {"name": "the campaign's name, without quotes", "kind": "phong trào thi đua, cuộc vận động...",
+                  "directive": "symbol of the directive it implements"},
+    "directives": {"symbol": "normalised symbol: 01-CT/TU, 18/CT-TTg", "issued": "ISO date of issue"},
+    "dates": {"value": "ISO date, month, quarter or year", "range_end": "end of a range (giai đoạn 2016-2020)"},
+    "units": {"canonical": "abbreviations expanded, bare level completed", "kind": "agency, party, government..."},
+    "indicators": {"value": "normalised number", "unit": "%, đồng, USD or the counted noun",
+                   "metric": "what the number measures, when the sentence names it"},
+    "achievements": {"type": "emulation_title, order_medal, merit_certificate, task_rating...",
+                     "text": "the clause that states it"},
+}
+FACETS = {
+    "articles": ["year", "province", "outlet"], "campaigns": ["name", "kind"], "directives": ["type", "symbol"],
+    "dates": ["grain"], "units": ["kind"], "indicators": ["unit"], "achievements": ["type", "year"],
+}
+
+
+def metadata(db: Path) -> dict[str, Any]:
+    name = db.stem
+    tables: dict[str, Any] = {}
+    for table, notes in COLUMN_NOTES.items():
+        tables[table] = {"columns": notes, "facets": FACETS.get(table, [])}
+    tables["articles"].update({
+        "title": "Articles", "sort_desc": "published", "fts_table": "articles_fts", "fts_pk": "rowid",
+        "searchmode": "escaped",
+        "description": "Type words with or without accents: “dong khoi moi” finds “Đồng khởi mới”.",
+    })
+    return {
+        "title": "newsmine archive",
+        "description": "Vietnamese press articles about emulation movements, with the campaigns, directives, "
+                       "dates, units, indicators and achievements extracted from them.",
+        "databases": {name: {"tables": tables}},
+    }
+
+
+def serve(db: Path, host: str, port: int, *, open_browser: bool = False) -> int:
+    """Run datasette on ``db`` (blocking) with newsmine's metadata."""
+    import subprocess
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        json.dump(metadata(db), f, ensure_ascii=False)
+    cmd = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", f.name,
+           "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
+    if open_browser:
+        cmd.append("--open")
+    try:
+        return subprocess.call(cmd)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        Path(f.name).unlink(missing_ok=True)
