@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SHARED ?= ../shared
 
-.PHONY: run test bench clean
+.PHONY: run test bench browser clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,9 +18,16 @@ $(VENV)/.dev: $(VENV)/.installed
 
 run: $(VENV)/.installed
 	$(PY) -m newsmine extract corpora/articles -o out/corpus.jsonl
+	$(PY) -m newsmine index out/corpus.jsonl --db out/archive.sqlite
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev browser
 	$(PY) -m pytest -q
+
+# The end-to-end test drives Debian's chromium; install it when missing (root), else the test skips.
+browser:
+	@command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 || \
+	  { (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) \
+	    >/dev/null 2>&1 || echo "chromium could not be installed: the browser test will be skipped"; }
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_extract.py --dump $(SHARED)/dumps/vnnews-2017.jsonl.gz

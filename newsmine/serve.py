@@ -37,7 +37,7 @@ def metadata(db: Path) -> dict[str, Any]:
     for table, notes in COLUMN_NOTES.items():
         tables[table] = {"columns": notes, "facets": FACETS.get(table, [])}
     tables["articles"].update({
-        "title": "Articles", "sort_desc": "published", "fts_table": "articles_fts", "fts_pk": "rowid",
+        "title": "Articles", "fts_table": "articles_fts", "fts_pk": "rowid",
         "searchmode": "escaped",
         "description": "Type words with or without accents: “dong khoi moi” finds “Đồng khởi mới”.",
     })
