@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .records import Article, Record
 
 __version__ = "0.1.0"
-__all__ = ["extract", "read", "extract_all", "to_frames", "Record", "Article", "__version__"]
+__all__ = ["extract", "read", "extract_all", "to_frames", "Archive", "Record", "Article", "__version__"]
 
 
 def extract(text: str, *, id: str = "text", source: str = "<string>", title: str | None = None,
@@ -66,4 +66,8 @@ def __getattr__(name: str) -> Any:
         from . import records
 
         return getattr(records, name)
+    if name == "Archive":
+        from .archive import Archive
+
+        return Archive
     raise AttributeError(f"module 'newsmine' has no attribute {name!r}")

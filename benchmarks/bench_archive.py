@@ -1,0 +1,85 @@
+"""Archive figures on the shared dump: indexing time, size, memory, re-indexing, search latency.
+
+    python benchmarks/bench_archive.py --dump ../shared/dumps/vnnews-2017.jsonl.gz
+
+Indexing includes extraction. Search latency is measured over 50 queries (plain words, words
+typed without accents, phrases, filtered queries), each run once after one warm-up pass.
+Exits 0 with a message when the dump is absent.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from newsmine.archive import Archive, load_items  # noqa: E402
+
+QUERIES = [
+    # plain words, with accents
+    "thi đua", "khen thưởng", "bảo hiểm xã hội", "nông thôn mới", "Đảng", "bóng đá", "giá vàng", "học sinh",
+    "Công an", "doanh nghiệp", "Quốc hội", "giáo dục", "bệnh viện", "xuất khẩu", "Hà Nội",
+    # the same kind typed without accents
+    "thi dua", "khen thuong", "bao hiem xa hoi", "nong thon moi", "dang", "bong da", "gia vang", "hoc sinh",
+    "cong an", "doanh nghiep", "quoc hoi", "giao duc", "benh vien", "xuat khau", "ha noi",
+    # phrases and operators
+    '"phong trào thi đua"', '"nông thôn mới"', '"Huân chương Lao động"', '"bằng khen"', "bóng OR đá",
+    "thi* đua", '"hoàn thành xuất sắc nhiệm vụ"', "giá NOT vàng", '"tai nạn giao thông"', '"Bộ Chính trị"',
+]
+FILTERED = [
+    ("thi đua", {"type": "merit_certificate"}), ("khen thưởng", {"year_from": 2017, "year_to": 2017}),
+    ("nong thon moi", {"province": "Hà Nội"}), (None, {"type": "order_medal"}), ("học sinh", {"unit": "Trường"}),
+    ("doanh nghiệp", {"directive": "NĐ-CP"}), (None, {"campaign": "nông thôn mới"}), ("dang", {"province": "Nghệ An"}),
+    ("cong an", {"type": "exemplar"}), ("bảo hiểm", {"unit": "BHXH"}),
+]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dump", type=Path, default=Path("../shared/dumps/vnnews-2017.jsonl.gz"))
+    parser.add_argument("--db", type=Path, default=None, help="archive file (default: a fresh temporary one)")
+    args = parser.parse_args()
+    if not args.dump.is_file():
+        print(f"benchmark skipped: {args.dump} is not here")
+        return 0
+    db = args.db or Path(tempfile.mkdtemp()) / "archive.sqlite"
+
+    started = time.perf_counter()
+    with Archive(db) as archive:
+        first = archive.index(load_items([str(args.dump)]))
+    index_s = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    size_mb = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
+
+    started = time.perf_counter()
+    with Archive(db) as archive:
+        again = archive.index(load_items([str(args.dump)]))
+    reindex_s = time.perf_counter() - started
+
+    timings = []
+    with Archive(db, readonly=True) as archive:
+        cases = [(q, {}) for q in QUERIES] + FILTERED
+        for q, f in cases:  # warm-up
+            archive.search(q, limit=20, **f)
+        for q, f in cases:
+            t = time.perf_counter()
+            archive.search(q, limit=20, **f)
+            timings.append((time.perf_counter() - t) * 1000)
+    timings.sort()
+    p95 = timings[int(0.95 * (len(timings) - 1))]
+    print(f"index {first.read:,} articles ({first.added:,} added) in {index_s:.1f} s "
+          f"({first.read / index_s:.0f} articles/s); archive {size_mb:.0f} MB; peak memory {peak_mb:.0f} MB")
+    print(f"re-index: {again.added} added, {again.skipped:,} skipped in {reindex_s:.1f} s "
+          f"({reindex_s / index_s:.1%} of the first run)")
+    print(f"search over {len(timings)} queries: median {statistics.median(timings):.1f} ms, "
+          f"p95 {p95:.1f} ms, max {timings[-1]:.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
