@@ -27,7 +27,7 @@ from .frames import COLUMNS, TABLES, rows
 from .query import Query, QueryError, parse
 from .records import MENTION_KINDS, Article, Record
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BATCH = 400
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_views", """
@@ -49,6 +49,15 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX IF NOT EXISTS idx_directives_symbol ON directives(symbol);
         CREATE INDEX IF NOT EXISTS idx_units_canonical ON units(canonical);
         CREATE INDEX IF NOT EXISTS idx_achievements_type ON achievements(type);
+    """),
+    ("0003_mention_article_ids", """
+        CREATE INDEX IF NOT EXISTS idx_articles_published ON articles(published);
+        CREATE INDEX IF NOT EXISTS idx_campaigns_article ON campaigns(article_id);
+        CREATE INDEX IF NOT EXISTS idx_directives_article ON directives(article_id);
+        CREATE INDEX IF NOT EXISTS idx_units_article ON units(article_id);
+        CREATE INDEX IF NOT EXISTS idx_achievements_article ON achievements(article_id, type);
+        CREATE INDEX IF NOT EXISTS idx_dates_article ON dates(article_id);
+        CREATE INDEX IF NOT EXISTS idx_indicators_article ON indicators(article_id);
     """),
 ]
 _ARTICLE_EXTRA = [("hash", "string"), ("year", "int64"), ("province", "string"), ("folded", "string"),
@@ -258,23 +267,28 @@ class Archive:
 
         where, args = self._filters(campaign, directive, unit, province, type, year_from, year_to)
         parsed: Query | None = parse(query) if query and query.strip() else None
+        # Phase 1 ranks row ids with narrow columns only; phase 2 reads the text of the hits.
         if parsed:
-            sql = ("SELECT a.id, a.title, a.published, a.province, a.text, a.folded, "
-                   "bm25(articles_fts, 8.0, 4.0, 1.0, 0.6) AS rank FROM articles_fts "
-                   "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
-                   + "".join(f" AND {w}" for w in where) + " ORDER BY rank LIMIT ?")
+            sql = ("SELECT articles_fts.rowid, bm25(articles_fts, 8.0, 4.0, 1.0, 0.6) AS rank FROM articles_fts"
+                   + (" JOIN articles a ON a.rowid = articles_fts.rowid" if where else "")
+                   + " WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where)
+                   + " ORDER BY rank LIMIT ?")
             params = [parsed.match(), *args, limit]
         else:
-            sql = ("SELECT a.id, a.title, a.published, a.province, a.text, a.folded, 0.0 AS rank FROM articles a"
-                   + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.published DESC LIMIT ?")
+            sql = ("SELECT a.rowid, 0.0 AS rank FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+                   + " ORDER BY a.published DESC LIMIT ?")
             params = [*args, limit]
         try:
-            found = self.conn.execute(sql, params).fetchall()
+            ranked = self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(f"the search index could not run this query ({exc})") from None
-        hits = [{"id": i, "title": t, "published": p, "province": pv,
-                 "snippet": snippet(text, folded, parsed.terms if parsed else ()), "rank": round(-r, 6)}
-                for i, t, p, pv, text, folded, r in found]
+        hits = []
+        for rowid, rank in ranked:
+            i, t, p, pv, text, folded = self.conn.execute(
+                "SELECT id, title, published, province, text, folded FROM articles WHERE rowid = ?", (rowid,)
+            ).fetchone()
+            hits.append({"id": i, "title": t, "published": p, "province": pv, "rank": round(-rank, 6),
+                         "snippet": snippet(text, folded, parsed.terms if parsed else ())})
         return pd.DataFrame(hits, columns=["id", "title", "published", "province", "snippet", "rank"])
 
     def facets(self, query: str | None = None, *, limit: int = 10, **filters: Any) -> dict[str, "pandas.DataFrame"]:  # noqa: F821
