@@ -37,7 +37,7 @@ def cv_report():
 
 
 def test_corpus_is_whole(report):
-    assert report.articles >= 48
+    assert report.articles >= 80
     assert not report.unlocated, report.unlocated[:5]
 
 
@@ -58,8 +58,9 @@ def test_metadata_floor(report, field):
 
 
 #: Off-topic articles (sport, lottery, markets...) that still get a campaign or an achievement,
-#: cross-validated: today one, a singer's biography ("đoạt giải Nhất một cuộc thi").
-OFF_TOPIC_CEILING = 1
+#: cross-validated, of 28: today two, a lottery company "vượt 4,3% kế hoạch" and steel samples
+#: "đạt chuẩn" (the corpus has 20 off-topic articles written to hold such look-alike cues).
+OFF_TOPIC_CEILING = 2
 
 
 def test_off_topic_articles_stay_clean(cv_report):

@@ -39,14 +39,16 @@ class Head:
     kind: UnitKind | None      # None: takes the kind of the unit it belongs to
     full: bool                 # a complete name on its own
     numbered: bool             # may be followed by a number
+    soft: bool = False         # a section ("Phòng", "Đội"): another head in the name decides
 
 
 @cache
 def _data() -> dict[str, object]:
     heads: dict[str, Head] = {}
     for row in vi.rows("unit_heads"):
-        kind = None if row[1] == "inherit" else UnitKind(row[1])
-        heads[row[0]] = Head(kind, len(row) > 2 and row[2] == "yes", len(row) > 3 and row[3] == "yes")
+        soft = row[1].startswith("soft:")
+        kind = None if row[1] == "inherit" else UnitKind(row[1].removeprefix("soft:"))
+        heads[row[0]] = Head(kind, len(row) > 2 and row[2] == "yes", len(row) > 3 and row[3] == "yes", soft)
     provinces: dict[str, str] = {}
     for row in vi.rows("provinces"):
         provinces[row[0]] = row[0]
@@ -73,10 +75,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
-_WORDS = regex.compile(
-    r"[ ]{0,2}(?P<t>[\p{L}0-9][\p{L}0-9&]*(?:-[\p{L}0-9&]+)*\.?|[-–&](?= ))"
-    r"(?:[ ]{1,2}(?P<t>[\p{L}0-9][\p{L}0-9&]*(?:-[\p{L}0-9&]+)*\.?|[-–&](?= )))*"
-)
+_WORD = r"(?P<t>[\p{L}0-9][\p{L}0-9&]*(?:-[\p{L}0-9&]+)*\.?|[-–&](?= )|,(?= \p{Lu}))"
+_WORDS = regex.compile(rf"[ ]{{0,2}}{_WORD}(?:(?:[ ]{{1,2}}|(?<=[^ ,])(?=,)){_WORD})*")
 
 
 class _Tokens:
@@ -174,7 +174,9 @@ class _Scanner:
                 return self.place(i + 2) if self.level_at(i + 2) else i + 2
             if word.lower() == "số" and self.word(i + 1).isdigit():
                 return i + 2
-            if word in ("và", "&", "-", "–") and _is_cap(self.word(i + 1)):
+            if word == "," and not self.and_ahead(i + 1):
+                return i  # "Sở Y tế, Sở Giáo dục": a list of units, not one name
+            if word in ("và", "&", "-", "–", ",") and _is_cap(self.word(i + 1)):
                 if self.head_at(i + 1) is not None and word in ("và", "&"):
                     return i  # "Sư đoàn 330 và Bộ Tư lệnh": two units
                 i += 1
@@ -189,13 +191,26 @@ class _Scanner:
             if after_head and (head := self.head_at(i)) is not None:  # "Ban Thường vụ" + "Tỉnh ủy"
                 count, numbered = head
                 i += count
+                i += self.field_tail(i)
                 continue
-            after_head = False
             i += self.compound(i) if not _ABBREVIATION.match(word) else 1
             if fields == 0:
                 i += self.field_tail(i)
             fields += 1
+            after_head = fields == 1  # "Phòng Cảnh sát kinh tế" + "Công an tỉnh"
         return i
+
+    def and_ahead(self, i: int) -> bool:
+        """A comma inside a name joins fields that end with "và": "Văn hóa, Thể thao và Du lịch"."""
+        if self.head_at(i) is not None:
+            return False
+        for j in range(i, i + 5):
+            word = self.word(j)
+            if word == "và":
+                return _is_cap(self.word(j + 1)) and self.head_at(j + 1) is None
+            if not word or word == "," or not (_is_cap(word) or word[:1].islower()):
+                return False
+        return False
 
     def head_at(self, i: int) -> tuple[int, bool] | None:
         """(tokens it spans, takes a number) when a unit head starts at token ``i``."""
@@ -210,11 +225,12 @@ class _Scanner:
             count += 1
         return count, self.data["heads"][m["head"]].numbered
 
-    def province_at(self, i: int) -> bool:
+    def province_at(self, i: int) -> int:
+        """Tokens of the province or city name starting at ``i``, else 0."""
         for n in (4, 3, 2, 1):
             if " ".join(self.word(j) for j in range(i, i + n)) in self.data["provinces"]:
-                return True
-        return False
+                return n
+        return 0
 
     def place(self, i: int) -> int:
         """After a level word: its name ("tỉnh Bến Tre", "quận 7") when one follows, else the bare level."""
@@ -222,6 +238,8 @@ class _Scanner:
         start = i + n
         if self.after_title and self.word(start) in self.data["surnames"] and not self.province_at(start):
             return start
+        if (known := self.province_at(start)):  # "tỉnh Thanh Hóa" ends there, whatever name follows
+            return start + known
         run = self.proper_run(start)
         if run == 0 and self.word(start).isdigit():
             run = 1
@@ -267,11 +285,14 @@ def canonical(name: str, province: str | None) -> str:
 def _kind(text: str, start: int, end: int) -> UnitKind:
     """The kind of the first head in the name that has one ("Ban Thường vụ LĐLĐ tỉnh" → association)."""
     heads = _data()["heads"]
+    fallback = None
     for m in _patterns()["head"].finditer(text, start, end):
-        kind = heads[m["head"]].kind
-        if kind is not None:
-            return kind
-    return UnitKind.PARTY
+        head = heads[m["head"]]
+        if head.soft:
+            fallback = fallback or head.kind
+        elif head.kind is not None:
+            return head.kind
+    return fallback or UnitKind.PARTY
 
 
 def _organisations(doc: Document) -> list[Unit]:
