@@ -91,7 +91,7 @@ def extract(doc: Document) -> list[Campaign]:
     names: dict[str, str] = {}
     for m in pats["introduced"].finditer(text):
         kind = _kind(m["kind"])
-        if kind in ("chương trình", "chủ đề") and not _in_emulation_context(doc):
+        if kind in ("phong trào", "chương trình", "chủ đề") and not _in_emulation_context(doc):
             continue
         found.append(_context(doc, *m.span("q"), m["name"], kind))
         names.setdefault(m["name"].strip(), kind)
