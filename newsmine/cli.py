@@ -270,19 +270,8 @@ def search(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
 ) -> None:
     """Search an archive: ranked hits with highlighted snippets."""
-    from .query import QueryError
-
-    if fmt not in ("table", "json", "csv"):
-        raise typer.BadParameter(f"{fmt!r}: choose from table, json, csv", param_hint="--format")
-    archive = _open_archive(db)
-    try:
-        hits = archive.search(query, campaign=campaign, directive=directive, unit=unit, province=province,
-                              type=type, year_from=year_from, year_to=year_to, limit=limit)
-    except QueryError as exc:
-        _stderr().print(f"[red]newsmine:[/] cannot search {query!r}: {exc}")
-        raise typer.Exit(2) from None
-    finally:
-        archive.close()
+    hits = _ask_archive(db, fmt, query, "search", limit=limit, campaign=campaign, directive=directive, unit=unit,
+                        province=province, type=type, year_from=year_from, year_to=year_to)
     _show_frame(hits, fmt, title=f"{len(hits)} hits" + (f" for {query!r}" if query else ""))
 
 
@@ -296,23 +285,30 @@ def facets(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
 ) -> None:
     """Count articles by campaign, directive, province, year and achievement type."""
-    from .query import QueryError
-
-    archive = _open_archive(db)
-    try:
-        counts = archive.facets(query, limit=limit, campaign=campaign, directive=directive, unit=unit,
-                                province=province, type=type, year_from=year_from, year_to=year_to)
-    except QueryError as exc:
-        _stderr().print(f"[red]newsmine:[/] cannot search {query!r}: {exc}")
-        raise typer.Exit(2) from None
-    finally:
-        archive.close()
+    counts = _ask_archive(db, fmt, query, "facets", limit=limit, campaign=campaign, directive=directive, unit=unit,
+                          province=province, type=type, year_from=year_from, year_to=year_to)
     if fmt == "json":
         sys.stdout.write(json.dumps({k: v.to_dict("records") for k, v in counts.items()}, ensure_ascii=False,
                                     indent=2, default=str) + "\n")
         return
     for name, frame in counts.items():
         _show_frame(frame, fmt, title=f"by {name}")
+
+
+def _ask_archive(db: str, fmt: str, query: str | None, method: str, **options):
+    """Run ``Archive.search`` or ``Archive.facets``; a bad query or format is a one-line error."""
+    from .query import QueryError
+
+    if fmt not in ("table", "json", "csv"):
+        raise typer.BadParameter(f"{fmt!r}: choose from table, json, csv", param_hint="--format")
+    archive = _open_archive(db)
+    try:
+        return getattr(archive, method)(query, **options)
+    except QueryError as exc:
+        _stderr().print(f"[red]newsmine:[/] cannot search {query!r}: {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        archive.close()
 
 
 def _show_frame(frame, fmt: str, *, title: str) -> None:
