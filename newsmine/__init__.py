@@ -26,13 +26,20 @@ def extract(text: str, *, id: str = "text", source: str = "<string>", title: str
     """A record from one article's text.
 
     With ``title`` or ``lead`` given, ``text`` is the body; otherwise ``text`` is
-    read like a saved page (or three-line text), metadata included.
+    read like a saved page (or three-line text), metadata included. With
+    ``shape="raw"`` the text is taken exactly as given (no cleaning), so offsets
+    point into the caller's own string (the spaCy component uses this).
     """
     from . import article
     from .pipeline import extract_article
     from .sources.pagetext import from_text
 
-    if title is not None or lead is not None or published is not None or authors is not None:
+    if shape == "raw":
+        from .records import Article as _Article
+
+        art = _Article(id=id, source=source, title=title, published=article.normalize_published(published),
+                       authors=list(authors or []), text=text)
+    elif title is not None or lead is not None or published is not None or authors is not None:
         art = article.from_parts(id=id, source=source, title=title, lead=lead, body=text,
                                  published=published, authors=authors)
     else:

@@ -358,6 +358,40 @@ def serve(
 
 
 @app.command()
+def show(
+    input_path: Annotated[str, typer.Argument(metavar="INPUT", help="An article file (or a JSONL dump: --id picks one).")],
+    html_out: Annotated[Optional[str], typer.Option("--html", help="Write displaCy's rendering to this HTML file.")]
+    = None,
+    article_id: Annotated[Optional[str], typer.Option("--id", help="Which article of a multi-article input.")] = None,
+) -> None:
+    """Show an article with its mentions coloured by kind (terminal, or displaCy HTML)."""
+    from pathlib import Path
+
+    from . import extract_all
+    from .show import html, terminal
+
+    counter = _problem_counter(_stderr())
+    try:
+        record = next((r for r in extract_all([input_path]) if article_id in (None, r.id)), None)
+    finally:
+        logging.getLogger("newsmine").removeHandler(counter)
+    if record is None:
+        _stderr().print(f"[red]newsmine:[/] no article{' ' + repr(article_id) if article_id else ''} "
+                        f"could be read from {input_path}")
+        raise typer.Exit(2)
+    if html_out:
+        from .records import MENTION_KINDS
+
+        Path(html_out).write_text(html(record), encoding="utf-8")
+        count = sum(len(getattr(record, kind)) for kind in MENTION_KINDS)
+        _stderr().print(f"{html_out}: {record.id}, {count} mentions")
+        return
+    from rich.console import Console
+
+    Console().print(terminal(record))
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of a record (the contract of `newsmine extract`)."""
     from .records import json_schema

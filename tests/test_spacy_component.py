@@ -1,0 +1,61 @@
+"""The spaCy component and the pictures: spans aligned to tokens, labels, values, displaCy output."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import spacy
+
+from newsmine.spacy_component import COLORS
+
+TEXT = ("Thực hiện Chỉ thị số 01-CT/TU ngày 17-10-2020 của Ban Thường vụ Tỉnh ủy về phát động phong trào "
+        "thi đua “Đồng khởi mới”, năm 2022 BHXH tỉnh Bến Tre được tặng Bằng khen, vượt 2,43% chỉ tiêu.")
+
+
+@pytest.mark.parametrize("lang", ["vi", "xx"])
+def test_spans_cover_every_label_and_carry_values(lang):
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("newsmine")
+    doc = nlp(TEXT)
+    spans = doc.spans["newsmine"]
+    assert {s.label_ for s in spans} == set(COLORS)
+    for span in spans:
+        value = span._.newsmine
+        # expand alignment: the span covers the mention's characters
+        assert span.start_char <= value["start"] and value["end"] <= span.end_char
+        assert TEXT[value["start"]:value["end"]] == value["text"]
+    [directive] = [s for s in spans if s.label_ == "DIRECTIVE"]
+    assert directive._.newsmine["symbol"] == "01-CT/TU"
+    assert doc._.newsmine.campaigns[0].name == "Đồng khởi mới"
+
+
+def test_factory_is_found_without_importing_newsmine(tmp_path):
+    code = ("import sys, spacy; nlp = spacy.blank('xx'); nlp.add_pipe('newsmine'); "
+            "doc = nlp('Ngày 22/11/2012 Bộ Chính trị ban hành Nghị quyết 21-NQ/TW.'); "
+            "print(sorted({s.label_ for s in doc.spans['newsmine']}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert out.stdout.strip() == "['DATE', 'DIRECTIVE', 'UNIT']"
+
+
+def test_show_html_has_every_label_in_its_colour(seeds, tmp_path):
+    out = tmp_path / "s.html"
+    done = subprocess.run([sys.executable, "-m", "newsmine", "show",
+                           str(seeds / "004_1ebc1bc18e428362.txt"), "--html", str(out)], capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    page = out.read_text(encoding="utf-8")
+    for label, color in COLORS.items():
+        assert label in page and color in page
+    import re
+
+    visible = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "Chỉ thị số 01-CT/TU của Ban Thường vụ Tỉnh ủy" in visible  # words keep their spaces in spans
+
+
+def test_show_on_a_terminal_and_bad_input(tmp_path, seeds):
+    done = subprocess.run([sys.executable, "-m", "newsmine", "show", str(seeds / "000_033c3dc0d971c6df.txt")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and "Hiệu quả từ thực hiện" in done.stdout
+    missing = subprocess.run([sys.executable, "-m", "newsmine", "show", str(tmp_path / "none.txt")],
+                             capture_output=True, text=True)
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
