@@ -193,9 +193,13 @@ class Archive:
         from .extractors.units import main_province_of_text
 
         year = int(record.published[:4]) if record.published and record.published[:4].isdigit() else None
-        if year is None:
-            years = [int(d.value[:4]) for d in record.dates if d.value[:4].isdigit()]
-            year = max(years) if years else None
+        if year is None:  # the year the article speaks of most, by its days and months first
+            from collections import Counter
+
+            exact = [int(d.value[:4]) for d in record.dates if d.value[:4].isdigit() and d.grain in ("day", "month")]
+            loose = [int(d.value[:4]) for d in record.dates if d.value[:4].isdigit()]
+            counted = Counter(exact or loose).most_common(1)
+            year = counted[0][0] if counted else None
         meta = record.to_dict()
         meta.pop("text")
         return {

@@ -392,6 +392,25 @@ def show(
 
 
 @app.command()
+def report(
+    db: Annotated[str, typer.Option("--db", help="The archive file.")] = "archive.sqlite",
+    output: Annotated[str, typer.Option("-o", "--output", help="The HTML file to write.")] = "report.html",
+) -> None:
+    """Write a single self-contained HTML page summarising an archive (counts, charts, tables)."""
+    from pathlib import Path
+
+    from .report import build
+
+    archive = _open_archive(db)
+    try:
+        page = build(archive)
+    finally:
+        archive.close()
+    Path(output).write_text(page, encoding="utf-8")
+    _stderr().print(f"{output}: report of {db} ({len(page) / 1e3:.0f} kB)")
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of a record (the contract of `newsmine extract`)."""
     from .records import json_schema

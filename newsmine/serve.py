@@ -9,7 +9,7 @@ from typing import Any
 COLUMN_NOTES = {
     "articles": {
         "id": "the caller's id (file name, JSONL id)", "source": "where the article was read from",
-        "published": "ISO 8601 publication time", "year": "publication year (else the latest year cited)",
+        "published": "ISO 8601 publication time", "year": "publication year (else the year the article cites most)",
         "province": "the province the article cites most", "text": "the cleaned article",
         "folded": "the text without accents (đ → d), for accent-free search",
         "achievement_types": "kinds of achievement the article reports",

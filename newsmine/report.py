@@ -1,0 +1,126 @@
+"""``newsmine report``: one self-contained HTML page summarising an archive (charts as inline SVG).
+
+Every figure on the page is read from the archive with the SQL beside it, and numbers carry
+``data-count`` attributes, so a test can check the page against the archive's own counts.
+"""
+from __future__ import annotations
+
+import html
+import io
+import time
+from typing import Any
+
+from .archive import Archive
+from .records import MENTION_KINDS
+
+CSS = """
+body{font-family:"DejaVu Sans",system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
+h1{margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:2px solid #ddd;padding-bottom:.2rem}
+table{border-collapse:collapse;margin:.6rem 0;font-size:.92rem}td,th{border:1px solid #ddd;padding:.3rem .6rem}
+th{background:#f4f4f4;text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}
+.cards{display:flex;flex-wrap:wrap;gap:.8rem}.card{border:1px solid #ddd;border-radius:6px;padding:.6rem 1rem}
+.card b{display:block;font-size:1.5rem}.muted{color:#777}figure{margin:1rem 0}svg{max-width:100%;height:auto}
+"""
+
+
+def _svg(fig) -> str:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+    text = buf.getvalue()
+    return text[text.find("<svg"):]
+
+
+def _bar(labels: list[str], values: list[float], title: str, xlabel: str, ylabel: str, *,
+         horizontal: bool = False) -> str:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(9, max(3.0, 0.35 * len(labels)) if horizontal else 3.6))
+    if horizontal:
+        ax.barh(labels[::-1], values[::-1], color="#2a9d8f")
+    else:
+        ax.bar(labels, values, color="#2a9d8f")
+        ax.tick_params(axis="x", rotation=30 if len(labels) > 8 else 0)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.grid(axis="x" if horizontal else "y", alpha=.3)
+    return _svg(fig)
+
+
+def _table(headers: list[str], rows: list[tuple[Any, ...]], count_key: str | None = None) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = []
+    for row in rows:
+        cells = []
+        for value in row:
+            if isinstance(value, (int, float)):
+                cells.append(f'<td class="n">{value:,}</td>' if isinstance(value, int) else
+                             f'<td class="n">{value:,.2f}</td>')
+            else:
+                cells.append(f"<td>{html.escape('' if value is None else str(value))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    attr = f' data-table="{count_key}"' if count_key else ""
+    return f"<table{attr}><tr>{head}</tr>{''.join(body)}</table>"
+
+
+def build(archive: Archive, *, top: int = 15) -> str:
+    """The report page for ``archive``."""
+    q = archive.conn.execute
+    counts = {"articles": q("SELECT COUNT(*) FROM articles").fetchone()[0]}
+    for kind in MENTION_KINDS:
+        counts[kind] = q(f"SELECT COUNT(*) FROM {kind}").fetchone()[0]
+    distinct = {
+        "campaign names": q("SELECT COUNT(DISTINCT name) FROM campaigns").fetchone()[0],
+        "directives": q("SELECT COUNT(DISTINCT COALESCE(symbol, text)) FROM directives").fetchone()[0],
+        "units": q("SELECT COUNT(DISTINCT canonical) FROM units").fetchone()[0],
+    }
+    years = q("SELECT year, COUNT(*) FROM articles WHERE year IS NOT NULL GROUP BY year ORDER BY year").fetchall()
+    types = q("SELECT type, COUNT(*), COUNT(DISTINCT article_id) FROM achievements GROUP BY type "
+              "ORDER BY COUNT(*) DESC").fetchall()
+    campaigns = q("SELECT name, kind, articles, mentions FROM campaign_counts LIMIT ?", (top,)).fetchall()
+    directives = q("SELECT directive, type, articles, mentions FROM directive_counts LIMIT ?", (top,)).fetchall()
+    units = q("SELECT canonical, kind, articles, mentions FROM unit_counts LIMIT ?", (top,)).fetchall()
+    units_by_kind = q("SELECT kind, COUNT(*) FROM units GROUP BY kind ORDER BY COUNT(*) DESC").fetchall()
+    metrics = q("SELECT metric, unit, COUNT(*), AVG(value), MIN(value), MAX(value) FROM indicators "
+                "WHERE metric IS NOT NULL GROUP BY metric, unit ORDER BY COUNT(*) DESC LIMIT ?", (top,)).fetchall()
+    by_unit = q("SELECT unit, COUNT(*) FROM indicators WHERE unit IS NOT NULL GROUP BY unit "
+                "ORDER BY COUNT(*) DESC LIMIT ?", (top,)).fetchall()
+    rates = q("SELECT a.province, a.year, COUNT(*), AVG(i.value) FROM indicators i JOIN articles a ON a.id = "
+              "i.article_id WHERE i.unit = '%' AND i.change IS NULL AND a.province IS NOT NULL "
+              "GROUP BY a.province, a.year ORDER BY COUNT(*) DESC LIMIT ?", (top,)).fetchall()
+
+    cards = "".join(f'<div class="card"><b data-count="{k}">{v:,}</b>{html.escape(k)}</div>'
+                    for k, v in counts.items())
+    cards += "".join(f'<div class="card"><b data-distinct="{k}">{v:,}</b>distinct {html.escape(k)}</div>'
+                     for k, v in distinct.items())
+    parts = [
+        f"<h1>newsmine archive report</h1><p class='muted'>{html.escape(str(archive.path.name))} — "
+        f"made {time.strftime('%Y-%m-%d %H:%M')}</p><div class='cards'>{cards}</div>",
+        "<h2>Articles by year</h2>",
+        _bar([str(y) for y, _ in years], [n for _, n in years], "Articles by year", "year", "articles")
+        if years else "<p class='muted'>No dated articles.</p>",
+        "<h2>Achievement types</h2>",
+        _bar([t for t, _, _ in types], [n for _, n, _ in types], "Achievements by type", "achievements", "",
+             horizontal=True) if types else "<p class='muted'>No achievements.</p>",
+        _table(["type", "achievements", "articles"], types, "achievement_types"),
+        "<h2>Top campaigns</h2>",
+        _bar([c[0][:60] for c in campaigns], [c[2] for c in campaigns], "Campaigns by articles citing them",
+             "articles", "", horizontal=True) if campaigns else "<p class='muted'>No campaigns.</p>",
+        _table(["campaign", "kind", "articles", "mentions"], campaigns, "campaigns"),
+        "<h2>Directives most cited</h2>", _table(["directive", "type", "articles", "mentions"], directives,
+                                                  "directives"),
+        "<h2>Units most named</h2>", _table(["unit", "kind", "articles", "mentions"], units, "units"),
+        _table(["kind of unit", "mentions"], units_by_kind, "unit_kinds"),
+        "<h2>Indicators</h2>", _table(["metric", "unit", "figures", "mean", "min", "max"], metrics, "metrics"),
+        _table(["unit", "figures"], by_unit, "indicator_units"),
+        "<h3>Percentages by province and year</h3>",
+        _table(["province", "year", "figures", "mean %"], rates, "rates"),
+    ]
+    return (f"<!DOCTYPE html><html lang='vi'><head><meta charset='utf-8'><title>newsmine report</title>"
+            f"<style>{CSS}</style></head><body>{''.join(parts)}</body></html>")

@@ -1,0 +1,70 @@
+"""newsmine report: a self-contained page whose figures are the archive's own counts."""
+from __future__ import annotations
+
+import re
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsmine.archive import Archive, load_items
+from newsmine.records import MENTION_KINDS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("report")
+    db = tmp / "archive.sqlite"
+    with Archive(db) as a:
+        a.index(load_items([str(ROOT / "corpora" / "articles")]))
+    out = tmp / "report.html"
+    subprocess.run([sys.executable, "-m", "newsmine", "report", "--db", str(db), "-o", str(out)], check=True)
+    return db, out
+
+
+def test_counts_match_the_archive(report):
+    db, out = report
+    page = out.read_text(encoding="utf-8")
+    shown = {k: int(v.replace(",", "")) for k, v in re.findall(r'data-count="(\w+)">([\d,]+)<', page)}
+    with sqlite3.connect(db) as c:
+        for table in ("articles", *MENTION_KINDS):
+            assert shown[table] == c.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        assert f'data-distinct="campaign names">{c.execute("SELECT COUNT(DISTINCT name) FROM campaigns").fetchone()[0]}' in page
+
+
+def test_page_is_self_contained(report):
+    _, out = report
+    page = out.read_text(encoding="utf-8")
+    assert page.count("<svg") >= 3
+    assert not re.search(r'(?:src|href)=["\']https?://', page)
+
+
+def test_page_opens_in_chromium_without_errors(report):
+    import shutil
+
+    chromium, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
+    if not (chromium and driver_path):
+        pytest.skip("chromium and chromium-driver are not installed (make test installs them)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    try:
+        driver.get(report[1].as_uri())
+        assert driver.find_element(By.TAG_NAME, "h1").text == "newsmine archive report"
+        assert len(driver.find_elements(By.TAG_NAME, "svg")) >= 3
+        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        assert errors == []
+    finally:
+        driver.quit()
