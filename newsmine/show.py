@@ -31,7 +31,7 @@ def html(record: Record, *, page: bool = True) -> str:
     from .spacy_component import COLORS
 
     title = record.title or record.id
-    return displacy.render(to_doc(record), style="span", page=page, minify=True,
+    return displacy.render(to_doc(record), style="span", page=page, minify=True, jupyter=False,
                            options={"spans_key": "newsmine", "colors": COLORS}).replace(
         "<title>displaCy</title>", f"<title>{_escape(title)} — newsmine</title>", 1)
 
