@@ -5,7 +5,6 @@ with the reason, where they are absent.
 """
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -16,11 +15,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-
-pytestmark = pytest.mark.skipif(not (CHROMIUM and DRIVER),
-                                reason="chromium and chromium-driver are not installed (make test installs them)")
 
 
 def _free_port() -> int:
@@ -51,22 +45,6 @@ def server(tmp_path_factory):
     yield url, db.stem
     proc.terminate()
     proc.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    yield driver
-    driver.quit()
 
 
 def test_typing_dong_khoi_moi_finds_the_ben_tre_seed(server, browser):

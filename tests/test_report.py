@@ -43,28 +43,10 @@ def test_page_is_self_contained(report):
     assert not re.search(r'(?:src|href)=["\']https?://', page)
 
 
-def test_page_opens_in_chromium_without_errors(report):
-    import shutil
-
-    chromium, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
-    if not (chromium and driver_path):
-        pytest.skip("chromium and chromium-driver are not installed (make test installs them)")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+def test_page_opens_in_chromium_without_errors(report, browser):
     from selenium.webdriver.common.by import By
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    try:
-        driver.get(report[1].as_uri())
-        assert driver.find_element(By.TAG_NAME, "h1").text == "newsmine archive report"
-        assert len(driver.find_elements(By.TAG_NAME, "svg")) >= 3
-        errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
-        assert errors == []
-    finally:
-        driver.quit()
+    browser.get(report[1].as_uri())
+    assert browser.find_element(By.TAG_NAME, "h1").text == "newsmine archive report"
+    assert len(browser.find_elements(By.TAG_NAME, "svg")) >= 3
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
