@@ -31,6 +31,7 @@ browser:
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/bench_extract.py --dump $(SHARED)/dumps/vnnews-2017.jsonl.gz
+	$(PY) benchmarks/bench_archive.py --dump $(SHARED)/dumps/vnnews-2017.jsonl.gz
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
