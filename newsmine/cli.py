@@ -48,7 +48,7 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
 ) -> None:
     """Extract records from articles: campaigns, directives, dates, units, indicators, achievements."""
-    from .runner import ProblemCounter, Summary, run_extract
+    from .runner import ProblemCounter, Summary
     from .sources import FORMATS as INPUT_FORMATS
     from .writers import FORMATS, open_writer
 

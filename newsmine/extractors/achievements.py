@@ -16,7 +16,7 @@ from ..document import Document, overlaps
 from ..lang import vi
 from ..records import Achievement, AchievementType
 from ..text import alternation
-from . import register, select
+from . import register
 
 _CLAUSE_LEFT = regex.compile(r"[.;:!?\n]|,\s(?=(?:và\s)?[\p{Lu}])")
 _CLAUSE_RIGHT = regex.compile(r"[.;:!?\n,]")

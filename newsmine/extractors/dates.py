@@ -178,7 +178,6 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs]]:
 
 @register("dates")
 def extract(doc: Document) -> list[DateMention]:
-    text = doc.text
     symbols = Spans((m.start, m.end) for m in doc.found.get("directives", []) if getattr(m, "symbol", None))
     candidates: list[DateMention] = []
     for pattern, build, needs in _patterns():
