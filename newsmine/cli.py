@@ -143,22 +143,30 @@ def _corpus(corpus: str):
 
 @app.command(name="eval")
 def evaluate(
-    corpus: Annotated[str, typer.Argument(help="Corpus folder with articles/ and gold/.")] = "corpora",
+    corpus: Annotated[str, typer.Argument(help="Folder with gold/ and the texts in articles/ (our corpus) or "
+                                          "texts/ (the dev set's layout).")] = "corpora",
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    errors: Annotated[int, typer.Option("--errors", help="Show the misses and false hits of N articles.")] = 0,
+    errors: Annotated[bool, typer.Option("--errors", help="List, per article and field, the gold entries "
+                                         "missed and the predictions that matched nothing.")] = False,
     cv: Annotated[int, typer.Option("--cv", help="Judge achievements with classifiers trained on the other "
                                     "folds (N folds by article), so they are not scored on training data.")] = 0,
 ) -> None:
     """Score the pipeline against the gold annotations of a corpus (precision, recall, F1 per field)."""
-    from .evaluate import evaluate as run_eval
+    from .evaluate import evaluate as run_eval, texts_dir
 
-    report = run_eval(_corpus(corpus), cv=cv)
+    if texts_dir(corpus) is None:
+        _stderr().print(f"[red]newsmine:[/] {corpus} has no articles/ and gold/ folders (nor texts/ and gold/)")
+        raise typer.Exit(2)
+    logging.getLogger("newsmine").propagate = False
+    report = run_eval(corpus, cv=cv)
     if as_json:
         sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
         return
     from .report_text import print_eval
 
-    print_eval(report, errors=errors)
+    print_eval(report)
+    if errors:
+        sys.stdout.write("".join(line + "\n" for line in report.error_lines()))
 
 
 @app.command()

@@ -1,36 +1,56 @@
-"""Score extraction against the gold corpus (``corpora/``): the one place the matching rules live.
+"""Score records against gold files: the one place the matching rules live.
 
-Gold mentions carry text but no offsets; each is located in the record's
-``text`` by searching for its text after the previous gold mention of the
-same kind with the same text (so repeated mentions land on successive
-occurrences). A gold mention whose text is not in the record's text cannot be
-matched and counts as missed.
-
-A predicted mention **matches** a gold mention of the same kind when their
-spans overlap and their key agrees:
+One set of rules scores every gold set: those of ``annotation.md`` as the
+shared scorer (``shared/tools/score.py``) applies them, reimplemented here so
+the project runs without ``shared/``. A gold folder holds one JSON file per
+article in either shape: annotation.md's (the real-article dev set, with
+``dates[].end`` the range end and achievements named by ``cue``) or ours
+(``corpora/gold``, the shape of a record with ``range_end`` and more
+attributes per mention). Gold carries no offsets, so nothing is matched by
+position; a gold mention matches a prediction by value:
 
 ============  ==========================================================
-kind          key
+kind          a prediction matches a gold entry when
 ============  ==========================================================
-directives    ``type`` and ``symbol`` (``number`` when the gold has no symbol)
-dates         ``value``, ``range_end`` and ``grain``
-indicators    ``value`` (relative tolerance 1e-6) and ``unit``
-units         ``name`` (case and spacing ignored)
-campaigns     ``name`` (case, spacing and quote marks ignored)
-achievements  ``type``
+campaigns     their normalised names are equal or share >= 70% of words
+directives    same symbol (spaces and case ignored); or same number and
+              type; or, for a gold without either, its text is inside the
+              prediction's text
+dates         same ``value`` (a gold "--06-10" matches any year) and, when
+              the gold has a range end, the same range end
+units         normalised names equal, or the shorter (>= 2 words) is inside
+              the longer and at least 60% of its length
+indicators    same value (relative tolerance 1e-6) and the same first word
+              of the unit (``indicators~value``: the value alone)
+achievements  same type and the gold ``cue`` inside the prediction's text;
+              a gold of our shape without ``cue`` (see below): same type
+              and the gold clause overlaps one of the prediction's mentions
 ============  ==========================================================
 
-Pairs are made greedily, largest overlap first, each mention used once.
-Precision, recall and F1 are micro-averaged over the corpus.
-``achievement_types`` is scored as a set per article (pairs of article and
-type). Attribute accuracy (``issuer``, ``qualifier``, ``kind``...) is reported
-over matched pairs; ``title``, ``published``, ``authors`` and ``outlet`` as
-exact-match accuracy per article.
+The one use of position: our corpus names an achievement by the whole clause
+that states it (``text``), not by annotation.md's shortest ``cue``, and a
+predicted clause is rarely the same string, nor inside it or around it (it
+may start at the recipient where the gold starts at the cue). So such a gold
+clause is located in the record's text (:func:`locate`) and matched by
+overlap; a gold achievement that has a ``cue`` is matched by the cue alone.
+
+Normalisation (:func:`norm`): NFC, case folded, quotes and brackets dropped,
+spaces and dashes collapsed, edge punctuation stripped. Campaigns, directives
+and units count once per distinct entry (:data:`DISTINCT`, applied to gold and
+predictions alike), dates, indicators and achievements once per entry. Pairs
+are made greedily: each gold entry in order takes the first unused prediction
+that matches. Precision, recall and F1 are micro-averaged over the gold
+articles. ``achievement_types`` is scored as a set per article. Metadata is
+accuracy per gold article: ``title`` and ``outlet`` normalised, ``published``
+by its date, ``authors`` as a set of normalised names. Attribute accuracy
+(``issuer``, ``qualifier``, ``kind``...) is reported over the matched pairs
+where the gold has the attribute (our shape only).
 """
 from __future__ import annotations
 
 import json
 import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,32 +67,108 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "campaigns": ("kind", "period", "launched_by", "directive"),
     "achievements": ("recipient", "conferred_by", "year"),
 }
-FIELDS = (*MENTION_KINDS, "achievement_types")
+VALUE_ONLY = "indicators~value"
+FIELDS = (*MENTION_KINDS, VALUE_ONLY, "achievement_types")
+
+_QUOTES = re.compile(r"[“”\"'‘’«»()\[\]]")
+_DASHES = re.compile(r"[\s\-–—]+")
+_SPACES = re.compile(r"\s+")
+_UNIT_WORDS = re.compile(r"[\s,;/]+")
 
 
-def _fold(s: Any) -> str:
-    s = unicodedata.normalize("NFC", str(s or ""))
-    for q in "“”\"'‘’«»":
-        s = s.replace(q, "")
-    return " ".join(s.split()).casefold()
+def norm(s: Any) -> str:
+    s = unicodedata.normalize("NFC", s or "").casefold()
+    return _DASHES.sub(" ", _QUOTES.sub(" ", s)).strip(" .,:;")
 
 
-def _same_value(a: Any, b: Any) -> bool:
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
-    return a == b
+def sym(s: Any) -> str:
+    return _SPACES.sub("", unicodedata.normalize("NFC", s or "")).casefold()
 
 
+def _close(a: Any, b: Any) -> bool:
+    try:
+        a, b = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def _unit_key(u: Any) -> str:
+    words = _UNIT_WORDS.split(norm(str(u or "")))
+    return words[0] if words else ""
+
+
+def _campaign(p: dict, g: dict) -> bool:
+    a, b = norm(g["name"]), norm(p.get("name") or p.get("text") or "")
+    if not a or not b:
+        return False
+    ta, tb = set(a.split()), set(b.split())
+    return a == b or len(ta & tb) / len(ta | tb) >= 0.7
+
+
+def _directive(p: dict, g: dict) -> bool:
+    gs, ps = sym(g.get("symbol")), sym(p.get("symbol"))
+    if gs and ps and gs == ps:
+        return True
+    gn, pn = (g.get("number") or "").strip(), (p.get("number") or "").strip()
+    if gn and pn and gn.lstrip("0") == pn.lstrip("0") and norm(g.get("type")) == norm(p.get("type")):
+        return True
+    return bool(not gs and not gn and g.get("text") and norm(g["text"]) in norm(p.get("text")))
+
+
+def _range_end(m: dict, gold: bool) -> Any:
+    """A date's range end: gold of annotation.md's shape calls it ``end``, records and our gold ``range_end``."""
+    if gold:
+        return m.get("end") if "end" in m else m.get("range_end")
+    return m.get("range_end") if "range_end" in m else m.get("end")
+
+
+def _date(p: dict, g: dict) -> bool:
+    gv, pv = g.get("value") or "", str(p.get("value") or "")
+    same_day = (pv.endswith(gv[1:]) or pv == gv) if gv.startswith("--") else pv == gv
+    if not same_day:
+        return False
+    ge = _range_end(g, True)
+    return not ge or str(_range_end(p, False) or "") == ge
+
+
+def _unit(p: dict, g: dict) -> bool:
+    a = norm(g["text"])
+    for b in {norm(p.get("name") or ""), norm(p.get("text") or ""), norm(p.get("canonical") or "")}:
+        if not b:
+            continue
+        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        if a == b or (len(short.split()) >= 2 and short in long_ and len(short) >= 0.6 * len(long_)):
+            return True
+    return False
+
+
+def _achievement(p: dict, g: dict) -> bool:
+    if g["type"] != p.get("type"):
+        return False
+    if g.get("cue") or "start" not in g:
+        return norm(g.get("cue")) in norm(p.get("text") or "")
+    spans = [p, *(p.get("mentions") or [])]
+    return any(min(m.get("end", -1), g["end"]) > max(m.get("start", 0), g["start"]) for m in spans)
+
+
+#: kind → does prediction ``p`` match gold entry ``g``.
 KEYS: dict[str, Callable[[dict, dict], bool]] = {
-    "directives": lambda p, g: p.get("type") == g.get("type") and (
-        _fold(p.get("symbol")) == _fold(g.get("symbol")) if g.get("symbol")
-        else not p.get("symbol") and (p.get("number") or None) == (g.get("number") or None)),
-    "dates": lambda p, g: (p.get("value"), p.get("range_end"), p.get("grain"))
-    == (g.get("value"), g.get("range_end"), g.get("grain")),
-    "indicators": lambda p, g: _same_value(p.get("value"), g.get("value")) and p.get("unit") == g.get("unit"),
-    "units": lambda p, g: _fold(p.get("name")) == _fold(g.get("name")),
-    "campaigns": lambda p, g: _fold(p.get("name")) == _fold(g.get("name")),
-    "achievements": lambda p, g: p.get("type") == g.get("type"),
+    "campaigns": _campaign,
+    "directives": _directive,
+    "dates": _date,
+    "units": _unit,
+    "indicators": lambda p, g: _close(g.get("value"), p.get("value"))
+    and _unit_key(g.get("unit")) == _unit_key(p.get("unit")),
+    "achievements": _achievement,
+    VALUE_ONLY: lambda p, g: _close(g.get("value"), p.get("value")),
+}
+#: kinds counted once per distinct entry, and the key that makes entries the same.
+DISTINCT: dict[str, Callable[[dict], str]] = {
+    "campaigns": lambda x: norm(x.get("name") or x.get("text")),
+    "directives": lambda x: sym(x.get("symbol")) or norm(
+        f"{x.get('type')} {x.get('number')} {x.get('text') if not x.get('number') else ''}"),
+    "units": lambda x: norm(x.get("name") or x.get("text")),
 }
 
 
@@ -84,11 +180,11 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else float(self.fn == 0)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else float(self.fp == 0)
 
     @property
     def f1(self) -> float:
@@ -108,7 +204,7 @@ class Report:
     metadata: dict[str, list[int]] = field(default_factory=lambda: {m: [0, 0] for m in METADATA})
     unlocated: list[str] = field(default_factory=list)
     off_topic: list[int] = field(default_factory=lambda: [0, 0])     # [with campaign/achievement, total]
-    errors: dict[str, list[dict]] = field(default_factory=dict)      # id → misses and false hits
+    errors: dict[str, list[tuple[str, str, dict]]] = field(default_factory=dict)  # id → (kind, missed|extra, entry)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -120,13 +216,23 @@ class Report:
             "unlocated_gold_mentions": self.unlocated,
         }
 
+    def error_lines(self) -> list[str]:
+        """Misses and extras, one line each: ``id<TAB>kind<TAB>missed|extra<TAB>entry`` (as score.py --errors)."""
+        return [f"{aid}\t{kind}\t{what}\t{_show(m)}" for aid, errs in self.errors.items() for kind, what, m in errs]
+
+
+def _show(m: dict) -> str:
+    keys = ("type", "name", "text", "cue", "value", "range_end", "unit", "symbol", "number")
+    return " ".join(f"{k}={m[k]!r}" for k in keys if m.get(k) not in (None, "", []))[:160]
+
 
 def locate(gold: list[dict], text: str) -> list[dict | None]:
     """Gold mentions with ``start``/``end`` found in ``text``, or None where the text is absent.
 
-    One pointer moves forward through the text for each kind, so "Tỉnh ủy" listed
-    after "Ban Thường vụ Tỉnh ủy" is found after it, not inside it; a mention not
-    found ahead of the pointer is searched again from its own previous occurrence.
+    Not used for scoring (that is by value); the achievement classifier labels its
+    training candidates with it. One pointer moves forward through the text, so
+    "Tỉnh ủy" listed after "Ban Thường vụ Tỉnh ủy" is found after it, not inside it;
+    a mention not found ahead of the pointer is searched again from its own previous occurrence.
     """
     pointer = 0
     cursor: dict[str, int] = {}
@@ -145,72 +251,92 @@ def locate(gold: list[dict], text: str) -> list[dict | None]:
     return out
 
 
+def _distinct(items: list[dict], key: Callable[[dict], str] | None) -> list[dict]:
+    if key is None:
+        return list(items)
+    seen: set[str] = set()
+    out = []
+    for m in items:
+        k = key(m)
+        if k not in seen:
+            seen.add(k)
+            out.append(m)
+    return out
+
+
 def match(pred: list[dict], gold: list[dict], same: Callable[[dict, dict], bool]) -> list[tuple[int, int]]:
-    """One-to-one pairs (pred index, gold index), largest overlap first."""
-    candidates = []
-    for i, p in enumerate(pred):
-        for j, g in enumerate(gold):
-            overlap = min(p["end"], g["end"]) - max(p["start"], g["start"])
-            if overlap > 0 and same(p, g):
-                candidates.append((-overlap, i, j))
-    used_p, used_g, pairs = set(), set(), []
-    for _, i, j in sorted(candidates):
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
+    """Greedy one-to-one pairs (pred index, gold index): each gold entry in order takes the first unused match."""
+    used: set[int] = set()
+    pairs = []
+    for j, g in enumerate(gold):
+        i = next((i for i, p in enumerate(pred) if i not in used and same(p, g)), None)
+        if i is not None:
+            used.add(i)
             pairs.append((i, j))
     return pairs
 
 
-def score_record(report: Report, record: Record, gold: dict[str, Any]) -> None:
-    rec = record.to_dict()
+def _metadata_right(name: str, pred: Any, gold: Any) -> bool:
+    if name == "published":
+        return str(gold or "")[:10] == str(pred or "")[:10]
+    if name == "authors":
+        return {norm(a) for a in gold or []} == {norm(a) for a in pred or []}
+    return norm(gold) == norm(pred)
+
+
+def score_record(report: Report, rec: dict[str, Any], gold: dict[str, Any], article_id: str = "") -> None:
+    """Add one article to ``report``: ``rec`` is a record (or its dict; empty when it is missing)."""
+    if isinstance(rec, Record):
+        rec = rec.to_dict()
+    article_id = article_id or str(rec.get("id") or gold.get("id"))
     report.articles += 1
-    errors: list[dict] = []
-    for kind in MENTION_KINDS:
-        located = locate(gold.get(kind) or [], rec["text"])
-        for g in gold.get(kind) or []:
-            if g.get("text") and g["text"] not in rec["text"]:
-                report.unlocated.append(f"{record.id} {kind}: {g['text']!r}")
-        golds = [g for g in located if g is not None]
-        preds = rec[kind]
+    errors: list[tuple[str, str, dict]] = []
+    text = rec.get("text") or ""
+    for kind in (*MENTION_KINDS, VALUE_ONLY):
+        base = kind.split("~")[0]
+        golds = _distinct(gold.get(base) or [], DISTINCT.get(base))
+        if base == "achievements" and not all(g.get("cue") for g in golds):
+            golds = [g if g.get("cue") else (at or g) for g, at in zip(golds, locate(golds, text))]
+        preds = _distinct(rec.get(base) or [], DISTINCT.get(base))
         pairs = match(preds, golds, KEYS[kind])
         score = report.scores[kind]
         score.tp += len(pairs)
         score.fp += len(preds) - len(pairs)
-        score.fn += len(located) - len(pairs)
+        score.fn += len(golds) - len(pairs)
+        if kind == VALUE_ONLY:
+            continue
+        report.unlocated += [f"{article_id} {kind}: {g['text']!r}" for g in gold.get(kind) or []
+                             if g.get("text") and g["text"] not in text]
         for i, j in pairs:
-            for attr in ATTRIBUTES[kind]:
-                right_total = report.attributes.setdefault(f"{kind}.{attr}", [0, 0])
-                right_total[1] += 1
-                right_total[0] += _attr_equal(attr, preds[i].get(attr), golds[j].get(attr))
-        matched_p = {i for i, _ in pairs}
-        matched_g = {j for _, j in pairs}
-        errors += [{"kind": kind, "false": _brief(p)} for i, p in enumerate(preds) if i not in matched_p]
-        errors += [{"kind": kind, "missed": _brief(g)} for j, g in enumerate(golds) if j not in matched_g]
-    pred_types, gold_types = set(rec["achievement_types"]), set(gold.get("achievement_types") or [])
+            for attr in ATTRIBUTES.get(kind, ()):
+                if attr in golds[j]:
+                    right_total = report.attributes.setdefault(f"{kind}.{attr}", [0, 0])
+                    right_total[1] += 1
+                    right_total[0] += _attr_equal(attr, preds[i].get(attr), golds[j][attr])
+        matched_p, matched_g = {i for i, _ in pairs}, {j for _, j in pairs}
+        errors += [(kind, "missed", g) for j, g in enumerate(golds) if j not in matched_g]
+        errors += [(kind, "extra", p) for i, p in enumerate(preds) if i not in matched_p]
+    pred_types, gold_types = set(rec.get("achievement_types") or []), set(gold.get("achievement_types") or [])
     types = report.scores["achievement_types"]
     types.tp += len(pred_types & gold_types)
     types.fp += len(pred_types - gold_types)
     types.fn += len(gold_types - pred_types)
     for name in METADATA:
-        if name in gold:
-            report.metadata[name][1] += 1
-            report.metadata[name][0] += rec.get(name) == gold.get(name)
+        report.metadata[name][1] += 1
+        report.metadata[name][0] += _metadata_right(name, rec.get(name), gold.get(name))
     if gold.get("topic") == "other":
         report.off_topic[1] += 1
-        report.off_topic[0] += bool(rec["campaigns"] or rec["achievements"])
+        report.off_topic[0] += bool(rec.get("campaigns") or rec.get("achievements"))
     if errors:
-        report.errors[record.id] = errors
+        report.errors[article_id] = errors
 
 
 def _attr_equal(attr: str, pred: Any, gold: Any) -> bool:
     if attr in ("issuer", "launched_by", "recipient", "conferred_by", "metric", "canonical"):
-        return _fold(pred) == _fold(gold)
-    return _same_value(pred, gold) if isinstance(gold, (int, float)) else pred == gold
-
-
-def _brief(m: dict) -> dict:
-    return {k: v for k, v in m.items() if k not in ("start", "end") and v not in (None, [], "")}
+        return norm(pred) == norm(gold)
+    if isinstance(gold, (int, float)) and isinstance(pred, (int, float)):
+        return math.isclose(float(pred), float(gold), rel_tol=1e-6, abs_tol=1e-9)
+    return pred == gold
 
 
 def _cross_validated(corpus: Path, folds: int) -> list[Record]:
@@ -229,18 +355,28 @@ def _cross_validated(corpus: Path, folds: int) -> list[Record]:
     return records
 
 
+def texts_dir(corpus: str | Path) -> Path | None:
+    """The folder of article texts beside ``corpus/gold``: ``articles/`` (ours) or ``texts/`` (the dev set)."""
+    corpus = Path(corpus)
+    if not (corpus / "gold").is_dir():
+        return None
+    return next((corpus / d for d in ("articles", "texts") if (corpus / d).is_dir()), None)
+
+
 def load_gold(corpus: Path) -> dict[str, dict[str, Any]]:
     gold = {}
-    for path in sorted((corpus / "gold").glob("*.json")):
-        gold[path.stem] = json.loads(unicodedata.normalize("NFC", path.read_text(encoding="utf-8")))
+    for path in sorted((Path(corpus) / "gold").glob("*.json")):
+        g = json.loads(unicodedata.normalize("NFC", path.read_text(encoding="utf-8")))
+        gold[str(g.get("id") or path.stem)] = g
     return gold
 
 
-def evaluate(corpus: str | Path, records: Iterable[Record] | None = None, *, cv: int = 0) -> Report:
-    """Extract every article of ``corpus/articles`` (unless ``records`` are given) and score it.
+def evaluate(corpus: str | Path, records: Iterable[Record | dict] | None = None, *, cv: int = 0) -> Report:
+    """Score ``records`` (by default: every article of the corpus's texts, extracted) against ``corpus/gold``.
 
-    With ``cv`` folds, each article's achievements are judged by a classifier trained on
-    the other folds only, so the achievement figures are not measured on training data.
+    Every gold article is scored, a missing record as an empty one. With ``cv`` folds, each
+    article's achievements are judged by a classifier trained on the other folds only, so the
+    achievement figures are not measured on training data.
     """
     from .pipeline import extract_articles
     from .sources import read
@@ -248,9 +384,13 @@ def evaluate(corpus: str | Path, records: Iterable[Record] | None = None, *, cv:
     corpus = Path(corpus)
     gold = load_gold(corpus)
     if records is None:
-        records = extract_articles(read([corpus / "articles"])) if not cv else _cross_validated(corpus, cv)
+        texts = texts_dir(corpus) or corpus / "articles"
+        records = extract_articles(read([texts])) if not cv else _cross_validated(corpus, cv)
+    by_id: dict[str, dict] = {}
+    for r in records:
+        d = r.to_dict() if isinstance(r, Record) else r
+        by_id[str(d.get("id"))] = d
     report = Report()
-    for record in records:
-        if record.id in gold:
-            score_record(report, record, gold[record.id])
+    for article_id, g in gold.items():
+        score_record(report, by_id.get(article_id, {}), g, article_id)
     return report

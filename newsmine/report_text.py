@@ -1,12 +1,10 @@
 """Terminal rendering of an evaluation report (rich tables)."""
 from __future__ import annotations
 
-import json
-
 from .evaluate import Report
 
 
-def print_eval(report: Report, *, errors: int = 0) -> None:
+def print_eval(report: Report) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -28,7 +26,3 @@ def print_eval(report: Report, *, errors: int = 0) -> None:
     if report.unlocated:
         console.print(f"[yellow]{len(report.unlocated)} gold mentions not found in the extracted text[/] "
                       f"(first: {report.unlocated[0]})")
-    for article_id, errs in list(report.errors.items())[:errors]:
-        console.rule(article_id)
-        for e in errs:
-            console.print(json.dumps(e, ensure_ascii=False))
