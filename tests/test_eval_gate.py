@@ -1,10 +1,11 @@
-"""The evaluation gate: per-field F1 on corpora/ may not drop below these floors.
+"""The evaluation gate: per-field F1 on corpora/ and on the real-article dev set may not drop below these floors.
 
 Raising a floor is a commit of its own; lowering one needs a reason in the commit message.
 Floors sit a little under the scores measured when they were set (newsmine eval corpora).
 Achievements are judged by the classifier trained on corpora/, so their floors use the
 cross-validated report (newsmine eval corpora --cv 5): each article judged by a model that
-never saw it.
+never saw it. The dev set (../shared/dev, independent gold) is scored by the same rules; its
+floors are skipped only when ../shared/dev is absent.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 from newsmine.evaluate import evaluate
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora"
+DEV = Path(__file__).resolve().parents[2] / "shared" / "dev"
 FLOORS = {
     "directives": 0.97,
     "dates": 0.97,
@@ -24,11 +26,34 @@ FLOORS = {
 }
 CV_FLOORS = {"achievements": 0.90, "achievement_types": 0.95}
 METADATA_FLOORS = {"title": 0.98, "published": 0.98, "authors": 0.98, "outlet": 0.98}
+#: The dev set (newsmine eval ../shared/dev): F1 per field and metadata accuracy, set 0.02 under
+#: the figures of main when they were set (campaigns .789, directives .484, dates .938, units .674, indicators .891,
+#: achievements .340, achievement_types .593, authors .322); raised as the extractors improve.
+DEV_FLOORS = {
+    "campaigns": 0.77,
+    "directives": 0.46,
+    "dates": 0.92,
+    "units": 0.65,
+    "indicators": 0.87,
+    "achievements": 0.32,
+    "achievement_types": 0.57,
+    "title": 0.98,
+    "published": 0.98,
+    "authors": 0.30,
+    "outlet": 0.98,
+}
 
 
 @pytest.fixture(scope="module")
 def report():
     return evaluate(CORPUS)
+
+
+@pytest.fixture(scope="module")
+def dev_report():
+    if not (DEV / "gold").is_dir():
+        pytest.skip("../shared/dev is absent")
+    return evaluate(DEV)
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +80,15 @@ def test_cross_validated_floor(cv_report, field):
 def test_metadata_floor(report, field):
     right, total = report.metadata[field]
     assert total and right / total >= METADATA_FLOORS[field]
+
+
+@pytest.mark.parametrize("name", list(DEV_FLOORS))
+def test_dev_floor(dev_report, name):
+    if name in dev_report.metadata:
+        right, total = dev_report.metadata[name]
+        assert total and right / total >= DEV_FLOORS[name], (right, total)
+    else:
+        assert dev_report.scores[name].f1 >= DEV_FLOORS[name], dev_report.scores[name].as_dict()
 
 
 #: Off-topic articles (sport, lottery, markets...) that still get a campaign or an achievement,
