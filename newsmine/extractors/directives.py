@@ -261,7 +261,7 @@ def _title(text: str, m: regex.Match[str]) -> Directive | None:
     """A capitalised document type followed by its descriptive name: "Quy hoạch phát triển ... đến năm 2030"."""
     start = m.start()
     before = text[max(0, start - 3):start].rstrip()
-    if not before or not (before[-1].islower() or before[-1] in ",)0123456789") or _not_after(text, start):
+    if not before or not (before[-1].islower() or before[-1] in ",;)0123456789") or _not_after(text, start):
         return None
     window = text[m.end():m.end() + 320]
     cut = _TITLE_END.search(window)
@@ -271,26 +271,36 @@ def _title(text: str, m: regex.Match[str]) -> Directive | None:
     kept_end, n = None, 0
     for i, (word, _, w_end) in enumerate(words[:30]):
         bare = word.rstrip(",")
-        pair = f"{bare} {words[i + 1][0].rstrip(',')}" if i + 1 < len(words) else ""
-        nxt = words[i + 1][0] if i + 1 < len(words) else ""
-        if bare in stops or pair in stops or (i == 0 and not bare[:1].isalpha()):
+        ahead = [w.rstrip(",") for w, _, _ in words[i:i + 3]]
+        if any(" ".join(ahead[:k]) in stops for k in (1, 2, 3)) or (i == 0 and not bare[:1].isalpha()):
             break
-        if bare in ("và", "hoặc") and (nxt in ("các", "những") or nxt[:1].isupper() and any(
-                window[words[i + 1][1]:].startswith(t) for t in types)):
+        nxt = window[words[i + 1][1]:] if i + 1 < len(words) else ""
+        if bare in ("và", "hoặc") and (nxt.startswith(("các ", "những ")) or any(nxt.startswith(t) for t in types)):
             break
-        if i > 0 and any(window[words[i][1]:].startswith(t + " ") for t in types) and word[:1].isupper():
-            break
-        if bare not in ("và", "-", "–", "của", "với", "các"):
+        if bare not in ("và", "hoặc", "-", "–", "của", "với", "các"):
             kept_end, n = w_end - (len(word) - len(bare)), n + 1
         if word.endswith(","):
-            ahead = [w for w, _, _ in words[i + 1:i + 4]]
-            if not (" ".join(ahead[:2]) in ("định hướng", "tầm nhìn") or ahead[:1] == ["định"]
-                    or (ahead and ahead[0][:1].islower() and "và" in ahead[1:])):
+            later = [w for w, _, _ in words[i + 1:i + 4]]
+            if not (" ".join(later[:2]) in ("định hướng", "tầm nhìn")
+                    or (later and later[0][:1].islower() and "và" in later[1:])):
                 break
     if kept_end is None or n < 2:
         return None
     end = m.end() + (kept_end if words else 0)
     return Directive(text=text[start:end], start=start, end=end, type=m.group())
+
+
+def _trim_titles(titles: list[Directive]) -> list[Directive]:
+    """A title that runs on past the name the article also writes alone is cut to that name."""
+    out = []
+    for t in titles:
+        shorter = [o for o in titles if o.type == t.type and len(o.text) < len(t.text)
+                   and t.text.startswith(o.text + " ")]
+        if shorter:
+            o = min(shorter, key=lambda o: len(o.text))
+            t = msgspec.structs.replace(t, text=o.text, end=t.start + len(o.text))
+        out.append(t)
+    return out
 
 
 def _link_numbers(found: list[Directive]) -> list[Directive]:
@@ -328,7 +338,7 @@ def extract(doc: Document) -> list[Directive]:
                     titles.append(title)
     chosen = select(candidates)
     spans = [(d.start, d.end) for d in chosen]
-    nested = [t for t in select(titles) if not any(s <= t.start < e or s < t.end <= e for s, e in spans)]
+    nested = [t for t in _trim_titles(select(titles)) if not any(s <= t.start < e or s < t.end <= e for s, e in spans)]
     return _link_numbers(sorted(chosen + nested, key=lambda d: (d.start, -d.end)))
 
 
