@@ -42,7 +42,7 @@ _AFTER_DATE = regex.compile(
 _ISSUER_START = regex.compile(r"\s{0,2},?\s{0,2}(?:của|do)\s+(?=[\p{Lu}])")
 _ISSUER_END = regex.compile(r"[,.;:()“”\"\n]|\s[-–]\s")
 #: A title ends at strong punctuation (a dot only before a space: "TP.HCM" stays whole).
-_TITLE_END = regex.compile(r"[;:!?()“”\"\n…]|\.(?:\s|$)")
+_TITLE_END = regex.compile(r"[;:!?()\[\]“”\"\n…]|\.(?:[\s/]|$)")
 _WORD = regex.compile(r"\S+")
 _FLAGS = regex.VERSION1
 
@@ -150,7 +150,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?:\s{{1,2}}(?:số\s{{1,2}})?{_SYMBOL})?)(?![\p{{L}}0-9])", _FLAGS),
         "law": regex.compile(
             rf"(?P<all>{law_head}{amend}(?P<name>{cap}(?:\s(?:{low}|(?!{law_stops}){cap})){{0,7}}"
-            rf"(?:,\s{low}(?:\s{low}){{0,4}})?)(?![\p{{L}}0-9]){_YEAR}"
+            rf"(?:,\s{low}(?:\s{low}){{0,4}})?)(?![\p{{L}}0-9]|\.\p{{L}}){_YEAR}"
             rf"(?:\s{{1,2}}(?:số\s{{1,2}})?{_SYMBOL})?)(?![\p{{L}}0-9])", _FLAGS),
         "named": regex.compile(rf"(?P<all>{other_names}(?![\p{{L}}0-9]){_YEAR}"
                                rf"(?:\s{{1,2}}số\s{{1,2}}{_SYMBOL})?)(?![\p{{L}}0-9])", _FLAGS),
@@ -268,23 +268,25 @@ def _title(text: str, m: regex.Match[str]) -> Directive | None:
     window = window[:cut.start()] if cut else window
     words = [(w.group(), w.start(), w.end()) for w in _WORD.finditer(window)]
     stops, types = _stops("title"), set(_titled()) | set(_types())
-    kept_end, n = None, 0
+    kept_end, n, proper = None, 0, False
     for i, (word, _, w_end) in enumerate(words[:30]):
         bare = word.rstrip(",")
         ahead = [w.rstrip(",") for w, _, _ in words[i:i + 3]]
-        if any(" ".join(ahead[:k]) in stops for k in (1, 2, 3)) or (i == 0 and not bare[:1].isalpha()):
+        compound = i > 0 and f"{words[i - 1][0]} {bare}".lower() in vi.dictionary()  # "tự do", not "do"
+        if (not compound and any(" ".join(ahead[:k]) in stops for k in (1, 2, 3))
+                or i == 0 and (not bare[:1].isalpha() or bare in ("và", "hoặc"))):
             break
         nxt = window[words[i + 1][1]:] if i + 1 < len(words) else ""
         if bare in ("và", "hoặc") and (nxt.startswith(("các ", "những ")) or any(nxt.startswith(t) for t in types)):
             break
         if bare not in ("và", "hoặc", "-", "–", "của", "với", "các"):
-            kept_end, n = w_end - (len(word) - len(bare)), n + 1
+            kept_end, n, proper = w_end - (len(word) - len(bare)), n + 1, proper or bare[:1].isupper()
         if word.endswith(","):
             later = [w for w, _, _ in words[i + 1:i + 4]]
             if not (" ".join(later[:2]) in ("định hướng", "tầm nhìn")
                     or (later and later[0][:1].islower() and "và" in later[1:])):
                 break
-    if kept_end is None or n < 2:
+    if kept_end is None or n < (1 if proper else 3):
         return None
     end = m.end() + (kept_end if words else 0)
     return Directive(text=text[start:end], start=start, end=end, type=m.group())
@@ -300,19 +302,6 @@ def _trim_titles(titles: list[Directive]) -> list[Directive]:
             o = min(shorter, key=lambda o: len(o.text))
             t = msgspec.structs.replace(t, text=o.text, end=t.start + len(o.text))
         out.append(t)
-    return out
-
-
-def _link_numbers(found: list[Directive]) -> list[Directive]:
-    """A number-only reference to a document the article also cites by symbol gets that symbol."""
-    symbols: dict[tuple[str, str], set[str]] = {}
-    for d in found:
-        if d.symbol and d.number:
-            symbols.setdefault((d.type, d.number.lstrip("0")), set()).add(d.symbol)
-    out = []
-    for d in found:
-        known = symbols.get((d.type, (d.number or "").lstrip("0"))) if d.number and not d.symbol else None
-        out.append(msgspec.structs.replace(d, symbol=next(iter(known))) if known and len(known) == 1 else d)
     return out
 
 
@@ -339,7 +328,7 @@ def extract(doc: Document) -> list[Directive]:
     chosen = select(candidates)
     spans = [(d.start, d.end) for d in chosen]
     nested = [t for t in _trim_titles(select(titles)) if not any(s <= t.start < e or s < t.end <= e for s, e in spans)]
-    return _link_numbers(sorted(chosen + nested, key=lambda d: (d.start, -d.end)))
+    return sorted(chosen + nested, key=lambda d: (d.start, -d.end))
 
 
 @cache
