@@ -209,8 +209,8 @@ def _not_after_words() -> frozenset[str]:
 def _symbol_type(code: str | None, issuer: str | None) -> str | None:
     """The type a bare symbol stands for: its type code, or "Công văn" for number/ISSUER-DEPARTMENT."""
     canonical = _type_codes().get(code or "")
-    if not canonical and issuer and code in vi.mapping("issuers"):
-        canonical = "Công văn"  # Nghị định 30/2020/NĐ-CP: a letter's symbol is its issuer's code
+    if not canonical and issuer and len(code or "") >= 3 and code in vi.mapping("issuers"):
+        canonical = "Công văn"  # Nghị định 30/2020/NĐ-CP: a letter's symbol is its issuer's code (TP, CP: too ambiguous)
     return canonical
 
 
