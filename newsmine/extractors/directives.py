@@ -81,7 +81,7 @@ def _flexible(name: str) -> str:
 
 @cache
 def _named() -> tuple[dict[str, str], str, str]:
-    """(name → type, pattern of law names after their type word, pattern of other names)."""
+    """(lower-cased name → type, longest first; pattern of law names after their type word; of other names)."""
     kinds: dict[str, str] = {}
     laws, others = [], []
     for name, kind in (r[:2] for r in vi.rows("named_documents") if len(r) > 1):
@@ -92,6 +92,7 @@ def _named() -> tuple[dict[str, str], str, str]:
             laws += [name[len(head):], vi.tone_variant(name[len(head):])]
         else:
             others.append(name)
+    kinds = {name: kinds[name] for name in vi.longest_first(list(kinds))}  # longest first, for prefixes
     laws = [_flexible(n) for n in vi.longest_first(laws)]
     others = [_flexible(n) for n in vi.longest_first(others)]
     return kinds, "(?:" + "|".join(laws or ["(?!)"]) + ")", "(?:" + "|".join(others or ["(?!)"]) + ")"
@@ -224,8 +225,8 @@ def _build(m: regex.Match[str], kind: str) -> list[Directive]:
     if kind in ("law", "known_law", "central", "congress") and _not_after(text, start):
         return []
     if kind == "named":
-        canonical = _named()[0].get(" ".join(regex.split(r"[\s,–-]+", m["all"])).lower(), None)
-        canonical = canonical or next((k for n, k in _named()[0].items() if m["all"].lower().startswith(n)), "Luật")
+        said = m["all"].lower()
+        canonical = next((_named()[0][n] for n in _named()[0] if said.startswith(n)), "Luật")
     elif type_word:
         canonical, needs_symbol = _types().get(type_word[:1].upper() + type_word[1:], (type_word, False))
         if canonical == "Văn bản" and _type_codes().get(code or ""):
@@ -240,7 +241,7 @@ def _build(m: regex.Match[str], kind: str) -> list[Directive]:
             canonical = canonical or ("Luật" if (code or "").startswith("QH") else None)
         if not canonical:
             return []
-    if kind in ("central",):
+    if kind == "central":
         number = _ordinal(groups["ord"])
     elif kind == "congress":
         number = None
