@@ -1,9 +1,14 @@
 """Named emulation movements: phong trào thi đua “Đồng khởi mới”, cuộc vận động “...”.
 
 A quoted name counts when a campaign word introduces it ("phong trào TĐ",
-"cuộc vận động", "chủ đề"), or when it repeats a name already introduced in
-the article; names listed after the first ("“A”, “B” và “C”") take the
-same kind. Well-known campaigns also count unquoted.
+"cuộc vận động", "chủ đề thi đua năm 2023"), when it repeats a name already
+introduced in the article, or when it opens with a drive word (“Tháng hành
+động ...”); names listed after the first ("“A”, “B” và “C”") take the same
+kind. Some campaign words also introduce an unquoted name, up to the next
+punctuation or function word ("phong trào thi đua Quyết thắng năm 2016" →
+"Quyết thắng"). Well-known campaigns count unquoted anywhere. Programmes of a
+broadcast or a stage show are not drives. The cue words are in lang/vi
+(campaign_kinds, campaign_context, campaigns_known).
 """
 from __future__ import annotations
 
@@ -18,20 +23,24 @@ from ..text import alternation
 from . import register, select
 
 _QUOTED = r"[“\"](?P<name>[^“”\"\n]{3,250})[”\"]"
-_LAUNCHED = regex.compile(r"do\s+(?P<by>\p{Lu}[^,.;:()“”\"]{2,60}?)\s+phát động")
+_YEARS = r"[0-9]{4}(?:\s{0,2}[-–]\s{0,2}[0-9]{4})?"
+#: Where an unquoted name ends at the latest: punctuation, a dash between spaces, a digit.
+_BARE_END = regex.compile(r"[,.;:!?…()\[\]“”\"\n0-9]|\s[-–—]\s")
+_BARE_WORDS = 14
 
 
 @cache
-def _context_words() -> tuple[regex.Pattern[str], tuple[str, ...]]:
-    rows = vi.rows("campaign_context")
-    not_before = alternation([w for w, role in rows if role == "not_before"])
-    return (regex.compile(rf"(?<!\p{{L}}){not_before}\s{{1,2}}$", regex.IGNORECASE),
-            tuple(w for w, role in rows if role == "context"))
+def _words() -> dict[str, tuple[str, ...]]:
+    """The words of campaign_context.tsv by role."""
+    out: dict[str, list[str]] = {}
+    for word, role in vi.rows("campaign_context"):
+        out.setdefault(role, []).append(word)
+    return {role: tuple(words) for role, words in out.items()}
 
 
 def _award_before(text: str, quote_start: int) -> bool:
     """"Huy hiệu “Tuổi trẻ sáng tạo”": a quoted name right after an award or model word."""
-    return bool(_context_words()[0].search(text[max(0, quote_start - 30):quote_start]))
+    return bool(_patterns()["not_before"].search(text[max(0, quote_start - 30):quote_start]))
 
 
 def _in_emulation_context(doc: Document) -> bool:
@@ -39,27 +48,87 @@ def _in_emulation_context(doc: Document) -> bool:
     cache = doc.__dict__.setdefault("_emulation_context", {})
     if "yes" not in cache:
         lowered = doc.text.lower()
-        cache["yes"] = any(word in lowered for word in _context_words()[1])
+        cache["yes"] = any(word in lowered for word in _words()["context"])
     return cache["yes"]
+
+
+def _show_sentences(doc: Document) -> list[tuple[int, int]]:
+    """Sentences that speak of a broadcast, found in one pass."""
+    cache = doc.__dict__.setdefault("_show_sentences", {})
+    if "spans" not in cache:
+        spans: list[tuple[int, int]] = []
+        for m in _patterns()["broadcast"].finditer(doc.text):
+            if not spans or m.start() >= spans[-1][1]:
+                spans.append(doc.sentence_at(m.start()))
+        cache["spans"] = spans
+    return cache["spans"]
+
+
+def _is_show(doc: Document, start: int, end: int, name: str, kind: str) -> bool:
+    """A "chương trình" or "chủ đề" of a broadcast (here or where the name comes again), or the
+    theme of a stage show ("đêm giao lưu nghệ thuật chủ đề “...”")."""
+    if kind == "chủ đề" and _patterns()["stage"].search(doc.text, max(0, start - 30), start):
+        return True
+    for s_start, s_end in _show_sentences(doc):
+        if s_start <= start < s_end or name in doc.text[s_start:s_end]:
+            return True
+    return False
 
 
 @cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
-    kinds = alternation(list(vi.mapping("campaign_kinds")))
+    rows = vi.rows("campaign_kinds")
+    words = _words()
+    kinds = alternation([r[0] for r in rows])
+    bare = [r[0] for r in rows if len(r) > 2 and r[2] == "any"]
+    bare_forms = [form for w in bare for form in (w, w[:1].upper() + w[1:])]
+    capital = [r[0][:1].upper() + r[0][1:] for r in rows if len(r) > 2 and r[2] == "capital"]
+    qualifier = (rf"(?:\s{{0,2}}\({alternation(words['qualifier'])}\)|\s{{1,2}}{alternation(words['qualifier'])}"
+                 rf"|\s{{1,2}}{alternation(words['year_qualifier'])}\s{{1,2}}{_YEARS}){{0,3}}")
+    opener = alternation(words["opener"])
     known = alternation([r[0] for r in vi.rows("campaigns_known")])
     return {
         "introduced": regex.compile(
-            rf"(?<![\p{{L}}])(?P<kind>{kinds})(?:\s{{0,2}}\((?:TĐ|thi đua)\))?\s{{0,2}}(?::\s{{0,2}})?(?P<q>{_QUOTED})",
+            rf"(?<![\p{{L}}])(?P<kind>{kinds}){qualifier}\s{{0,2}}(?::\s{{0,2}})?(?P<q>{_QUOTED})",
             regex.IGNORECASE),
-        "next": regex.compile(rf"\s{{0,2}}(?:,|;|và|cùng)\s{{0,2}}(?P<q>{_QUOTED})"),
+        "bare": regex.compile(
+            rf"(?<![\p{{L}}])(?P<kind>{alternation(bare_forms)}|(?<=\p{{L}},?\s{{1,3}}|;\s{{1,3}}){alternation(capital)})"
+            rf"\s{{1,2}}(?P<start>{opener}(?![\p{{L}}])|\p{{Lu}})"),
+        "stop": regex.compile(
+            rf"\s(?:{alternation(words['stop'])}|{kinds})(?![\p{{L}}])", regex.IGNORECASE),
+        "plural": regex.compile(rf"(?<![\p{{L}}]){alternation(words['plural'])}\s{{1,2}}$", regex.IGNORECASE),
+        "drive": regex.compile(rf"^{alternation(words['drive'])}\s"),
+        "next": regex.compile(rf"\s{{0,2}}(?:,|;|{alternation(words['joiner'])})\s{{0,2}}(?P<q>{_QUOTED})"),
+        "next_bare": regex.compile(rf",\s{{1,2}}(?={alternation(words['drive'])}\s)"),
         "quoted": regex.compile(rf"(?P<q>{_QUOTED})"),
         "known": regex.compile(rf"(?<![\p{{L}}])(?P<name>{known})(?![\p{{L}}])", regex.IGNORECASE),
+        "not_before": regex.compile(
+            rf"(?<!\p{{L}}){alternation(words['not_before'])}\s{{1,2}}$", regex.IGNORECASE),
+        "broadcast": regex.compile(rf"(?<!\p{{L}}){alternation(words['broadcast'])}(?!\p{{L}})", regex.IGNORECASE),
+        "stage": regex.compile(rf"(?<!\p{{L}}){alternation(words['stage'])}(?!\p{{L}})", regex.IGNORECASE),
+        "launched": regex.compile(
+            rf"(?<!\p{{L}}){alternation(words['by'])}\s+(?P<by>\p{{Lu}}[^,.;:()“”\"]{{2,60}}?)\s+"
+            rf"{alternation(words['launch'])}"),
     }
 
 
 def _kind(word: str) -> str:
     kinds = {k.lower(): v for k, v in vi.mapping("campaign_kinds").items()}
     return kinds.get(word.lower(), word.lower())
+
+
+def _bare_end(text: str, start: int) -> int | None:
+    """Where an unquoted name starting at ``start`` ends, or None when it has no clear end."""
+    window = text[start:start + 200]
+    cut = _BARE_END.search(window)
+    if cut is None:
+        return None
+    stop = _patterns()["stop"].search(window, 0, cut.start())
+    end = (stop or cut).start()
+    name = window[:end].rstrip()
+    if not 2 <= len(name.split()) <= _BARE_WORDS:
+        return None
+    return start + len(name)
 
 
 def _context(doc: Document, start: int, end: int, name: str, kind: str) -> Campaign:
@@ -70,7 +139,7 @@ def _context(doc: Document, start: int, end: int, name: str, kind: str) -> Campa
             period = Period(start=d.value[:4], end=d.range_end[:4])
             break
     sentence = doc.text[s_start:s_end]
-    launched = _LAUNCHED.search(sentence)
+    launched = _patterns()["launched"].search(sentence)
     directive: Directive | None = None
     for d in doc.between("directives", max(s_start, start - 400), start):
         if start - d.end < 300:
@@ -83,15 +152,59 @@ def _context(doc: Document, start: int, end: int, name: str, kind: str) -> Campa
                     directive=directive.symbol if directive else None)
 
 
+def _bare(doc: Document) -> list[Campaign]:
+    """Unquoted names right after a campaign word, and drives listed after them."""
+    text, pats, found = doc.text, _patterns(), []
+    for m in pats["bare"].finditer(text):
+        if pats["plural"].search(text, max(0, m.start() - 10), m.start()):
+            continue
+        kind, start = _kind(m["kind"]), m.start("start")
+        while (end := _bare_end(text, start)) is not None:
+            if not (kind == "chương trình" and _is_show(doc, m.start(), end, text[start:end], kind)):
+                found.append(_context(doc, start, end, text[start:end], kind))
+            nxt = pats["next_bare"].match(text, end)
+            if nxt is None:
+                break
+            start = nxt.end()
+    return found
+
+
 @register("campaigns")
 def extract(doc: Document) -> list[Campaign]:
     text = doc.text
     pats = _patterns()
-    found: list[Campaign] = []
+    context = _in_emulation_context(doc)
     names: dict[str, str] = {}
+    found = _introduced(doc, names, context)
+    if context:
+        found += _bare(doc)
+    known = _known()
+    for m in pats["known"].finditer(text):
+        found.append(_context(doc, m.start(), m.end(), m["name"], known[m["name"].lower()]))
+    for m in pats["quoted"].finditer(text):
+        name = m["name"].strip()
+        kind = names.get(name) or known.get(name.lower())
+        if kind is None and context and pats["drive"].match(name):
+            kind = "chương trình"
+        if kind and not _award_before(text, m.start()):
+            found.append(_context(doc, *m.span("q"), name, kind))
+    return select(found)
+
+
+@cache
+def _known() -> dict[str, str]:
+    return {r[0].lower(): r[1] for r in vi.rows("campaigns_known")}
+
+
+def _introduced(doc: Document, names: dict[str, str], context: bool) -> list[Campaign]:
+    """Quoted names after a campaign word, and the names listed after them. "phong trào",
+    "chương trình" and "chủ đề" count only in an article about emulation work."""
+    text, pats, found = doc.text, _patterns(), []
     for m in pats["introduced"].finditer(text):
         kind = _kind(m["kind"])
-        if kind in ("phong trào", "chương trình", "chủ đề") and not _in_emulation_context(doc):
+        if kind in ("phong trào", "chương trình", "chủ đề") and not context:
+            continue
+        if kind in ("chương trình", "chủ đề") and _is_show(doc, m.start(), m.end(), m["name"], kind):
             continue
         found.append(_context(doc, *m.span("q"), m["name"], kind))
         names.setdefault(m["name"].strip(), kind)
@@ -100,12 +213,4 @@ def extract(doc: Document) -> list[Campaign]:
             found.append(_context(doc, *nxt.span("q"), nxt["name"], kind))
             names.setdefault(nxt["name"].strip(), kind)
             pos = nxt.end()
-    known = {r[0].lower(): r[1] for r in vi.rows("campaigns_known")}
-    for m in pats["known"].finditer(text):
-        found.append(_context(doc, m.start(), m.end(), m["name"], known[m["name"].lower()]))
-    for m in pats["quoted"].finditer(text):
-        name = m["name"].strip()
-        kind = names.get(name) or known.get(name.lower())
-        if kind and not _award_before(text, m.start()):
-            found.append(_context(doc, *m.span("q"), name, kind))
-    return select(found)
+    return found
