@@ -70,7 +70,10 @@ def _is_show(doc: Document, start: int, end: int, name: str, kind: str) -> bool:
     if kind == "chủ đề" and _patterns()["stage"].search(doc.text, max(0, start - 30), start):
         return True
     for s_start, s_end in _show_sentences(doc):
-        if s_start <= start < s_end or name in doc.text[s_start:s_end]:
+        if s_start <= start < s_end:
+            return True
+        at = doc.text.find(name, s_start, s_end)
+        if at >= 0 and _patterns()["drive_verb"].search(doc.text, max(s_start, at - 16), at):
             return True
     return False
 
@@ -80,31 +83,38 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     rows = vi.rows("campaign_kinds")
     words = _words()
     kinds = alternation([r[0] for r in rows])
-    bare = [r[0] for r in rows if len(r) > 2 and r[2] == "any"]
-    bare_forms = [form for w in bare for form in (w, w[:1].upper() + w[1:])]
-    capital = [r[0][:1].upper() + r[0][1:] for r in rows if len(r) > 2 and r[2] == "capital"]
+
+    def bare(how: str) -> str:
+        return alternation([f for r in rows if r[2:3] == (how,) for f in (r[0], r[0][:1].upper() + r[0][1:])])
+
     qualifier = (rf"(?:\s{{0,2}}\({alternation(words['qualifier'])}\)|\s{{1,2}}{alternation(words['qualifier'])}"
                  rf"|\s{{1,2}}{alternation(words['year_qualifier'])}\s{{1,2}}{_YEARS}){{0,3}}")
-    opener = alternation(words["opener"])
+    opener = rf"(?i:{alternation(words['opener'])})(?![\p{{L}}])"
+    drive = rf"{alternation(words['drive'])}\s(?!{alternation(words['holiday'])}(?![\p{{L}}]))"
     known = alternation([r[0] for r in vi.rows("campaigns_known")])
     return {
         "introduced": regex.compile(
             rf"(?<![\p{{L}}])(?P<kind>{kinds}){qualifier}\s{{0,2}}(?::\s{{0,2}})?(?P<q>{_QUOTED})",
             regex.IGNORECASE),
+        # cue words matched as written, so that "phong trào Thi đua Quyết thắng" keeps "Thi đua"
         "bare": regex.compile(
-            rf"(?<![\p{{L}}])(?P<kind>{alternation(bare_forms)}|(?<=\p{{L}},?\s{{1,3}}|;\s{{1,3}}){alternation(capital)})"
-            rf"\s{{1,2}}(?P<start>{opener}(?![\p{{L}}])|\p{{Lu}})"),
+            rf"(?<![\p{{L}}])(?:(?P<kind>{bare('any')})\s{{1,2}}(?P<start>{opener}|\p{{Lu}})"
+            rf"|(?P<kind>{bare('opener')})\s{{1,2}}(?P<start>{opener})"
+            rf"|(?P<kind>{bare('drive')})\s{{1,2}}(?P<start>{drive}))"),
         "stop": regex.compile(
             rf"\s(?:{alternation(words['stop'])}|{kinds})(?![\p{{L}}])", regex.IGNORECASE),
         "plural": regex.compile(rf"(?<![\p{{L}}]){alternation(words['plural'])}\s{{1,2}}$", regex.IGNORECASE),
-        "drive": regex.compile(rf"^{alternation(words['drive'])}\s"),
+        "drive": regex.compile(rf"^{drive}"),
+        "drive_verb": regex.compile(rf"(?<![\p{{L}}]){alternation(words['drive_verb'])}(?![\p{{L}}])",
+                                    regex.IGNORECASE),
         "next": regex.compile(rf"\s{{0,2}}(?:,|;|{alternation(words['joiner'])})\s{{0,2}}(?P<q>{_QUOTED})"),
-        "next_bare": regex.compile(rf",\s{{1,2}}(?={alternation(words['drive'])}\s)"),
+        "next_bare": regex.compile(rf",\s{{1,2}}(?={drive})"),
         "quoted": regex.compile(rf"(?P<q>{_QUOTED})"),
         "known": regex.compile(rf"(?<![\p{{L}}])(?P<name>{known})(?![\p{{L}}])", regex.IGNORECASE),
         "not_before": regex.compile(
             rf"(?<!\p{{L}}){alternation(words['not_before'])}\s{{1,2}}$", regex.IGNORECASE),
-        "broadcast": regex.compile(rf"(?<!\p{{L}}){alternation(words['broadcast'])}(?!\p{{L}})", regex.IGNORECASE),
+        # as written: "truyền hình" is a broadcast, "Đài Truyền hình" a unit
+        "broadcast": regex.compile(rf"(?<!\p{{L}}){alternation(words['broadcast'])}(?!\p{{L}})"),
         "stage": regex.compile(rf"(?<!\p{{L}}){alternation(words['stage'])}(?!\p{{L}})", regex.IGNORECASE),
         "launched": regex.compile(
             rf"(?<!\p{{L}}){alternation(words['by'])}\s+(?P<by>\p{{Lu}}[^,.;:()“”\"]{{2,60}}?)\s+"
@@ -184,11 +194,18 @@ def extract(doc: Document) -> list[Campaign]:
     for m in pats["quoted"].finditer(text):
         name = m["name"].strip()
         kind = names.get(name) or known.get(name.lower())
-        if kind is None and context and pats["drive"].match(name):
+        if kind is None and context and _is_drive(text, m.start(), name):
             kind = "chương trình"
         if kind and not _award_before(text, m.start()):
             found.append(_context(doc, *m.span("q"), name, kind))
     return select(found)
+
+
+def _is_drive(text: str, quote_start: int, name: str) -> bool:
+    """“Tháng hành động ...” right after "hưởng ứng", "phát động"...: a drive without a campaign word."""
+    pats = _patterns()
+    return (len(name.split()) <= _BARE_WORDS and bool(pats["drive"].match(name))
+            and bool(pats["drive_verb"].search(text, max(0, quote_start - 30), quote_start)))
 
 
 @cache
