@@ -93,7 +93,8 @@ def _press() -> dict[str, regex.Pattern[str]]:
         "attribution": regex.compile(rf"^\(?\s{{0,2}}{w['attribution']}\s{{1,3}}[^()]{{2,60}}\)?\.?$", i),
         "attribution_prefix": regex.compile(rf"^{w['attribution']}\s{{1,2}}(?=\p{{Lu}})", i),
         "attribution_after": regex.compile(rf"\s{{1,2}}{w['attribution']}\s[^()\n]{{1,40}}$", i),
-        "compiled_prefix": regex.compile(rf"^{w['compiled']}\s{{1,2}}(?=\p{{Lu}})", i),
+        "compiled_prefix": regex.compile(rf"^(?:{w['compiled']}|{w['staff']})\s{{1,2}}(?=\p{{Lu}})", i),
+        "photo_only": regex.compile(rf"^{w['photo']}\s{{0,2}}:", i),
         "caption": regex.compile(rf"(?:\(|\s|^){w['photo']}\s{{0,2}}:\s{{0,2}}\S", i),
         # "... mang tính tham khảo Tổng hợp Cự Giải": a capitalised "Theo", "Tổng hợp" inside a sentence
         "glued_before": regex.compile(rf"\s{cited}\s(?=\p{{Lu}})"),
@@ -232,6 +233,8 @@ def _glued_names(tail: str) -> list[str] | None:
         tail, noted = tail[:note.start()].rstrip(" -–,"), True
     if (cited := press["attribution_prefix"].match(tail)) and not noted:
         return None  # "Theo VnExpress": the source, not an author
+    if press["photo_only"].match(tail):
+        return None  # "Ảnh: Quang Minh" credits the last photo
     tail = press["compiled_prefix"].sub("", tail[cited.end():] if cited else tail)
     tail = press["byline_prefix"].sub("", tail)
     names = [n.strip() for n in press["byline_split"].split(tail) if n.strip()]
@@ -241,9 +244,16 @@ def _glued_names(tail: str) -> list[str] | None:
         words = name.split()
         if not 1 <= len(words) <= 5 or not all(_GLUED_WORD.match(w) for w in words):
             return None
-        if (len(words) == 1 and not _INITIALS.match(name)) or name in _known_outlets():
+        if (len(words) == 1 and not _INITIALS.match(name)) or name.casefold() in _outlet_names():
             return None
+        if _masthead_pattern().match(name):
+            return None  # "BÁO THANH TRA": the paper, not a person
     return names
+
+
+@cache
+def _outlet_names() -> frozenset[str]:
+    return frozenset(tag.casefold() for tag in vi.column("outlets"))
 
 
 # ---------------------------------------------------------------- building

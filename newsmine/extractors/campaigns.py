@@ -12,6 +12,7 @@ broadcast or a stage show are not drives. The cue words are in lang/vi
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 import regex
@@ -52,30 +53,35 @@ def _in_emulation_context(doc: Document) -> bool:
     return cache["yes"]
 
 
-def _show_sentences(doc: Document) -> list[tuple[int, int]]:
-    """Sentences that speak of a broadcast, found in one pass."""
-    cache = doc.__dict__.setdefault("_show_sentences", {})
+def _broadcast(doc: Document) -> tuple[list[tuple[int, int]], dict[str, list[str]]]:
+    """Sentences that speak of a broadcast, and what follows "chương trình" in them (keyed by
+    its first two words), found in one pass."""
+    cache = doc.__dict__.setdefault("_broadcast", {})
     if "spans" not in cache:
-        spans: list[tuple[int, int]] = []
-        for m in _patterns()["broadcast"].finditer(doc.text):
+        pats, spans, named = _patterns(), [], {}
+        for m in pats["broadcast"].finditer(doc.text):
             if not spans or m.start() >= spans[-1][1]:
                 spans.append(doc.sentence_at(m.start()))
-        cache["spans"] = spans
-    return cache["spans"]
+                for p in pats["programme"].finditer(doc.text, *spans[-1]):
+                    named.setdefault(_key(p["after"]), []).append(p["after"])
+        cache["spans"], cache["named"] = spans, named
+    return cache["spans"], cache["named"]
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().split()[:2])
 
 
 def _is_show(doc: Document, start: int, end: int, name: str, kind: str) -> bool:
-    """A "chương trình" or "chủ đề" of a broadcast (here or where the name comes again), or the
-    theme of a stage show ("đêm giao lưu nghệ thuật chủ đề “...”")."""
+    """A "chương trình" or "chủ đề" of a broadcast (told here, or where a broadcast sentence names
+    "chương trình <name>"), or the theme of a stage show ("đêm giao lưu nghệ thuật chủ đề “...”")."""
     if kind == "chủ đề" and _patterns()["stage"].search(doc.text, max(0, start - 30), start):
         return True
-    for s_start, s_end in _show_sentences(doc):
-        if s_start <= start < s_end:
-            return True
-        at = doc.text.find(name, s_start, s_end)
-        if at >= 0 and _patterns()["drive_verb"].search(doc.text, max(s_start, at - 16), at):
-            return True
-    return False
+    spans, named = _broadcast(doc)
+    i = bisect_right(spans, (start, len(doc.text))) - 1
+    if i >= 0 and spans[i][0] <= start < spans[i][1]:
+        return True
+    return any(after.startswith(name) for after in named.get(_key(name), ()))
 
 
 @cache
@@ -115,6 +121,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?<!\p{{L}}){alternation(words['not_before'])}\s{{1,2}}$", regex.IGNORECASE),
         # as written: "truyền hình" is a broadcast, "Đài Truyền hình" a unit
         "broadcast": regex.compile(rf"(?<!\p{{L}}){alternation(words['broadcast'])}(?!\p{{L}})"),
+        "programme": regex.compile(r"(?i:chương trình)\s{1,2}[“\"]?(?P<after>[^“”\"\n]{1,80})"),
         "stage": regex.compile(rf"(?<!\p{{L}}){alternation(words['stage'])}(?!\p{{L}})", regex.IGNORECASE),
         "launched": regex.compile(
             rf"(?<!\p{{L}}){alternation(words['by'])}\s+(?P<by>\p{{Lu}}[^,.;:()“”\"]{{2,60}}?)\s+"
