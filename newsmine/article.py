@@ -3,7 +3,10 @@
 A page saved as text looks like the seeds: maybe a hotline banner and a date
 line, maybe a series line ("..., bài 1:"), the headline, the lead (opening
 with an outlet tag "BDK - "), body paragraphs with photo captions, a by-line
-("A. Nguyệt - Ph. Hân - Th. Đồng") and trailing widgets ("Bình luận").
+("A. Nguyệt - Ph. Hân - Th. Đồng") and trailing widgets ("Bình luận"). A
+crawled body glues its by-line to the last sentence ("... kế hoạch. Minh Anh
+(TTXVN)"); such a by-line gives the authors and stays in the text. Page words
+are in lang/vi/press_words.tsv.
 """
 from __future__ import annotations
 
@@ -35,7 +38,6 @@ _GLUED_START = regex.compile(r"(?:[.!?…”\")]|\./\.)\s{1,3}(?=\p{Lu})")
 _BYLINE_NOTE = regex.compile(r"\s{0,3}\([^()\n]{1,40}\)\s{0,2}$|/[^/\s][^/\n]{0,40}$")
 _GLUED_TAIL = 160
 _BYLINE_SPLIT = regex.compile(r"\s{0,3}[-–—]\s{0,3}|\s{0,2}[,;&]\s{0,2}")
-
 
 
 # ---------------------------------------------------------------- published

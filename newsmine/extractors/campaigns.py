@@ -162,7 +162,8 @@ def _context(doc: Document, start: int, end: int, name: str, kind: str) -> Campa
         if start - d.end < 300:
             directive = d
     launched_by = launched["by"].strip() if launched else None
-    if launched_by is None and directive is not None and "phát động" in doc.text[directive.end:start]:
+    if (launched_by is None and directive is not None
+            and any(word in doc.text[directive.end:start] for word in _words()["launch"])):
         launched_by = directive.issuer
     return Campaign(text=doc.text[start:end], start=start, end=end, name=name.strip(), kind_=kind,
                     period=period, launched_by=launched_by,
