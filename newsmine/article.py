@@ -3,7 +3,10 @@
 A page saved as text looks like the seeds: maybe a hotline banner and a date
 line, maybe a series line ("..., bài 1:"), the headline, the lead (opening
 with an outlet tag "BDK - "), body paragraphs with photo captions, a by-line
-("A. Nguyệt - Ph. Hân - Th. Đồng") and trailing widgets ("Bình luận").
+("A. Nguyệt - Ph. Hân - Th. Đồng") and trailing widgets ("Bình luận"). A
+crawled body glues its by-line to the last sentence ("... kế hoạch. Minh Anh
+(TTXVN)"); such a by-line gives the authors and stays in the text. Page words
+are in lang/vi/press_words.tsv.
 """
 from __future__ import annotations
 
@@ -22,24 +25,19 @@ _DATE = regex.compile(
 )
 _ISO_DATE = regex.compile(r"(?<![0-9])(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9])")
 _TIME = regex.compile(r"(?<![0-9:])(?P<H>[0-9]{1,2})\s{0,1}[:hg]\s{0,1}(?P<M>[0-9]{2})(?![0-9:/])")
-_DATE_NOISE = regex.compile(
-    r"GMT\s?(?:[+-]\s?[0-9]{1,2}(?::?[0-9]{2})?)?|\(|\)|\||,|-|–|:|(?<!\p{L})(?:cập nhật|đăng lúc|đăng ngày|ngày|lúc|giờ|SA|CH|AM|PM)(?!\p{L})",
-    regex.IGNORECASE,
-)
 _PHONE = regex.compile(r"(?<![0-9])(?:0|\+84)[0-9]{1,4}(?:[ .]?[0-9]{2,4}){2,3}(?![0-9])")
-_SERIES_TAIL = regex.compile(r"^(?P<series>.{3,300}?[,:;.]?\s{0,3}(?:bài|kỳ|phần)\s{0,2}[0-9]{1,3})\s{0,2}:\s{0,3}(?P<rest>.*)$",
-                             regex.IGNORECASE)
-_SERIES_LINE = regex.compile(r"^.{3,300}?(?:bài|kỳ|phần)\s{0,2}[0-9]{1,3}\s{0,2}:?$", regex.IGNORECASE)
 _OUTLET = regex.compile(r"^(?P<tag>\(?[^\s\-–—(][^\n\-–—]{0,28}?\)?)\s{0,2}[-–—]\s{1,3}(?P<rest>\S.*)$", regex.DOTALL)
 _TAG_SHAPE = regex.compile(r"^(?:\([^()]{1,28}\)|[\p{Lu}0-9&.]{2,12}(?:\.VN|\.vn)?|[\w.]{2,24}\.(?:vn|VN|com))$")
-_BYLINE_PREFIX = regex.compile(
-    r"^(?:(?:bài|tin)(?:\s{0,2}(?:và|,|&|-)\s{0,2}ảnh)?|ảnh|thực hiện|nhóm phóng viên|nhóm pv)\s{0,2}:\s{0,3}",
-    regex.IGNORECASE,
-)
-_BYLINE_SPLIT = regex.compile(r"\s{1,3}[-–—]\s{1,3}|\s{0,2}[,;&]\s{0,2}|\s{1,3}và\s{1,3}")
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}\p{Ll}{0,12}|\p{Lu}{2,12})$")
-_ATTRIBUTION = regex.compile(r"^\(?\s{0,2}(?:theo|nguồn)\s{1,3}[^()]{2,60}\)?\.?$", regex.IGNORECASE)
-_CAPTION = regex.compile(r"(?:\(|\s|^)(?:ảnh|Ảnh|ẢNH)\s{0,2}:\s{0,2}\S")
+#: A name word of a by-line glued to the text: also initials run into a name ("N.LIÊM", "H.Thúy", "P.V").
+_GLUED_WORD = regex.compile(r"^(?:\p{Lu}\p{Ll}{0,2}\.){0,2}(?:\p{Lu}\p{Ll}{0,12}|\p{Lu}{2,12})$|^\p{Lu}\p{Ll}{0,2}\.$")
+_INITIALS = regex.compile(r"^\p{Lu}\p{Ll}{0,2}\.\s?\p{Lu}")
+#: Where a by-line glued to the last sentence may start: after final punctuation or a closing quote.
+_GLUED_START = regex.compile(r"(?:[.!?…”\")]|\./\.)\s{1,3}(?=\p{Lu})")
+#: What may follow the names: the outlet or a note in parentheses, an outlet after a slash.
+_BYLINE_NOTE = regex.compile(r"\s{0,3}\([^()\n]{1,40}\)\s{0,2}$|/[^/\s][^/\n]{0,40}$")
+_GLUED_TAIL = 160
+_BYLINE_SPLIT = regex.compile(r"\s{0,3}[-–—]\s{0,3}|\s{0,2}[,;&]\s{0,2}")
 
 
 # ---------------------------------------------------------------- published
@@ -70,10 +68,39 @@ def date_line(line: str) -> str | None:
     if len(line) > 80 or not _DATE.search(line):
         return None
     rest = weekday_pattern().sub(" ", _TIME.sub(" ", _DATE.sub(" ", line)))
-    rest = _DATE_NOISE.sub(" ", rest)
+    rest = _press()["date_noise"].sub(" ", rest)
     if len(rest.strip()) > 3:
         return None
     return find_published(line)
+
+
+@cache
+def _press() -> dict[str, regex.Pattern[str]]:
+    """Patterns over the words of press_words.tsv, by role."""
+    words: dict[str, list[str]] = {}
+    for word, role in vi.rows("press_words"):
+        words.setdefault(role, []).append(word)
+    w = {role: alternation(ws) for role, ws in words.items()}
+    cited = alternation([x[:1].upper() + x[1:] for x in words["attribution"] + words["compiled"]])
+    part = rf"{w['series']}\s{{0,2}}[0-9]{{1,3}}"
+    credit = rf"(?:{w['work']}(?:\s{{0,2}}(?:{w['joiner']}|,|&|-)\s{{0,2}}{w['photo']})?|{w['photo']}|{w['credit']})"
+    i = regex.IGNORECASE
+    return {
+        "date_noise": regex.compile(
+            rf"GMT\s?(?:[+-]\s?[0-9]{{1,2}}(?::?[0-9]{{2}})?)?|\(|\)|\||,|-|–|:|(?<!\p{{L}}){w['date_noise']}(?!\p{{L}})", i),
+        "series_tail": regex.compile(rf"^(?P<series>.{{3,300}}?[,:;.]?\s{{0,3}}{part})\s{{0,2}}:\s{{0,3}}(?P<rest>.*)$", i),
+        "series_line": regex.compile(rf"^.{{3,300}}?{part}\s{{0,2}}:?$", i),
+        "byline_prefix": regex.compile(rf"^{credit}\s{{0,2}}:\s{{0,3}}", i),
+        "byline_split": regex.compile(rf"{_BYLINE_SPLIT.pattern}|\s{{1,3}}{w['joiner']}\s{{1,3}}"),
+        "attribution": regex.compile(rf"^\(?\s{{0,2}}{w['attribution']}\s{{1,3}}[^()]{{2,60}}\)?\.?$", i),
+        "attribution_prefix": regex.compile(rf"^{w['attribution']}\s{{1,2}}(?=\p{{Lu}})", i),
+        "attribution_after": regex.compile(rf"\s{{1,2}}{w['attribution']}\s[^()\n]{{1,40}}$", i),
+        "compiled_prefix": regex.compile(rf"^(?:{w['compiled']}|{w['staff']})\s{{1,2}}(?=\p{{Lu}})", i),
+        "photo_only": regex.compile(rf"^{w['photo']}\s{{0,2}}:", i),
+        "caption": regex.compile(rf"(?:\(|\s|^){w['photo']}\s{{0,2}}:\s{{0,2}}\S", i),
+        # "... mang tính tham khảo Tổng hợp Cự Giải": a capitalised "Theo", "Tổng hợp" inside a sentence
+        "glued_before": regex.compile(rf"\s{cited}\s(?=\p{{Lu}})"),
+    }
 
 
 @cache
@@ -142,14 +169,14 @@ def is_banner(line: str) -> bool:
 
 def split_series(title: str) -> tuple[str | None, str]:
     """"“Đồng khởi mới” ..., bài 1: Thi đua ở từng nơi" → ("“Đồng khởi mới” ..., bài 1", "Thi đua ở từng nơi")."""
-    m = _SERIES_TAIL.match(title)
+    m = _press()["series_tail"].match(title)
     if m and m["rest"].strip():
         return m["series"].strip(), m["rest"].strip()
     return None, title
 
 
 def is_series_line(line: str) -> bool:
-    return bool(_SERIES_LINE.match(line))
+    return bool(_press()["series_line"].match(line))
 
 
 @cache
@@ -177,8 +204,8 @@ def parse_byline(line: str) -> list[str] | None:
     """Author names when ``line`` is a by-line: "A. Nguyệt - Ph. Hân - Th. Đồng" → three names."""
     if len(line) > 90 or line[-1:] in "!?…" or (line.endswith(".") and not _NAME_WORD.match(line.split()[-1])):
         return None
-    body = _BYLINE_PREFIX.sub("", line.strip())
-    names = [p.strip() for p in _BYLINE_SPLIT.split(body) if p and p.strip()]
+    body = _press()["byline_prefix"].sub("", line.strip())
+    names = [p.strip() for p in _press()["byline_split"].split(body) if p and p.strip()]
     if not names or len(names) > 6:
         return None
     for name in names:
@@ -186,6 +213,49 @@ def parse_byline(line: str) -> list[str] | None:
         if not 1 <= len(words) <= 5 or not all(_NAME_WORD.match(w) for w in words):
             return None
     return names
+
+
+def glued_byline(paragraph: str) -> list[str] | None:
+    """Author names of a by-line that a crawled body glues to its last sentence:
+    "... đạt kế hoạch. Minh Anh (TTXVN)" → ["Minh Anh"]; None when the paragraph ends otherwise."""
+    tail_start = max(0, len(paragraph) - _GLUED_TAIL)
+    starts = [m.end() for m in _GLUED_START.finditer(paragraph, tail_start)]
+    starts += [m.start() + 1 for m in _press()["glued_before"].finditer(paragraph, tail_start)]
+    for start in sorted(starts):
+        names = _glued_names(paragraph[start:].strip())
+        if names:
+            return names
+    return None
+
+
+def _glued_names(tail: str) -> list[str] | None:
+    """The names of a by-line tail: "Theo P.V (Dân trí)", "Quang Trung-Xuân Hùng/VOV", "K.N (th)"."""
+    press, noted = _press(), False
+    while (note := _BYLINE_NOTE.search(tail) or press["attribution_after"].search(tail)) and note.start() > 0:
+        tail, noted = tail[:note.start()].rstrip(" -–,"), True
+    if (cited := press["attribution_prefix"].match(tail)) and not noted:
+        return None  # "Theo VnExpress": the source, not an author
+    if press["photo_only"].match(tail):
+        return None  # "Ảnh: Quang Minh" credits the last photo
+    tail = press["compiled_prefix"].sub("", tail[cited.end():] if cited else tail)
+    tail = press["byline_prefix"].sub("", tail)
+    names = [n.strip() for n in press["byline_split"].split(tail) if n.strip()]
+    if not 1 <= len(names) <= 6:
+        return None
+    for name in names:
+        words = name.split()
+        if not 1 <= len(words) <= 5 or not all(_GLUED_WORD.match(w) for w in words):
+            return None
+        if (len(words) == 1 and not _INITIALS.match(name)) or name.casefold() in _outlet_names():
+            return None
+        if _masthead_pattern().match(name):
+            return None  # "BÁO THANH TRA": the paper, not a person
+    return names
+
+
+@cache
+def _outlet_names() -> frozenset[str]:
+    return frozenset(tag.casefold() for tag in vi.column("outlets"))
 
 
 # ---------------------------------------------------------------- building
@@ -263,7 +333,7 @@ def clean_body(lines: list[str]) -> tuple[list[str], list[str]]:
             break
         if where == "any" or (kept and line == kept[-1]):
             continue
-        if _CAPTION.search(line) and len(line) < 400:
+        if _press()["caption"].search(line) and len(line) < 400:
             if line in seen_captions:
                 continue
             seen_captions.add(line)
@@ -271,7 +341,7 @@ def clean_body(lines: list[str]) -> tuple[list[str], list[str]]:
     authors: list[str] = []
     while len(kept) > 1:
         last = kept[-1]
-        if _ATTRIBUTION.match(last) or _PHONE.fullmatch(last):
+        if _press()["attribution"].match(last) or _PHONE.fullmatch(last):
             kept.pop()
             continue
         names = parse_byline(last) if len(kept) > 2 else None
@@ -280,4 +350,7 @@ def clean_body(lines: list[str]) -> tuple[list[str], list[str]]:
             kept.pop()
             continue
         break
+    if not authors and len(kept) > 1:
+        # a by-line glued to the last sentence stays in the text: its outlet ("(TTXVN)") is a unit
+        authors = glued_byline(kept[-1]) or []
     return kept, authors

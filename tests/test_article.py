@@ -147,3 +147,48 @@ def test_date_line_at_top_of_structured_body():
     a = article.from_parts(id="x", source="x", title="Tiêu đề", lead=None,
                            body="Thứ Tư, 20/12/2023 - 09:30\nSáng 19/12, hội nghị diễn ra.\nĐoạn hai.")
     assert (a.published, a.lead) == ("2023-12-20T09:30:00+07:00", "Sáng 19/12, hội nghị diễn ra.")
+
+
+@pytest.mark.parametrize("paragraph, names", [
+    ("Hội nghị kết thúc lúc 17 giờ cùng ngày. Lan Phương", ["Lan Phương"]),
+    ("Các đại biểu đã trồng 200 cây xanh. Hoàng Minh Tuấn (TTXVN)", ["Hoàng Minh Tuấn"]),
+    ("Đoàn công tác trở về Hà Nội./. Thu Trang/VOV-Tây Nguyên", ["Thu Trang"]),
+    ("“Chúng tôi sẽ cố gắng”, anh Nam nói. Theo K.H (Báo Mới)", ["K.H"]),
+    ("Xã đã về đích nông thôn mới… Đ.TÂM - V.HẢI", ["Đ.TÂM", "V.HẢI"]),
+    ("Mỗi hộ nhận 2 triệu đồng. Quốc Bảo-Lệ Chi-Văn Toàn/VTV", ["Quốc Bảo", "Lệ Chi", "Văn Toàn"]),
+    ("Giá vàng đi ngang trong phiên sáng. Hà An (tổng hợp)", ["Hà An"]),
+    ("Trận đấu diễn ra lúc 19 giờ. Minh Khôi Theo Bóng Đá Mới", ["Minh Khôi"]),
+    ("Lễ khai giảng diễn ra trang trọng. Bài và ảnh: PHAN THẢO", ["PHAN THẢO"]),
+    ("Người dân rất phấn khởi. CTV Ngọc Hà/VOV.VN", ["Ngọc Hà"]),
+    ("Thông tin chỉ để tham khảo Tổng hợp Bảo Ngọc", ["Bảo Ngọc"]),
+])
+def test_glued_byline(paragraph, names):
+    assert article.glued_byline(paragraph) == names
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Buổi lễ có sự tham dự của Phó Chủ tịch UBND tỉnh Trần Văn Bình.",   # ends on a sentence
+    "Cảnh sát đang điều tra vụ việc. Theo Dân trí",                      # the source, not an author
+    "Cảnh sát đang điều tra vụ việc. Theo Thanh Niên",
+    "Khán giả rời sân trong tiếng reo hò. Ảnh: Minh Quân",               # a photo credit
+    "Đoàn đã đến thăm tỉnh bạn. BÁO NAM ĐỊNH",                           # a masthead
+    "Mọi thắc mắc xin liên hệ ban tổ chức. Nguồn ảnh: Internet",
+    "Tổng cộng có 15 đội tham dự. VnExpress",                            # not a Vietnamese name
+    "Giải đấu khép lại với chức vô địch của Hải Phòng",                  # a sentence ending on a name
+    "Mùa giải mới bắt đầu. Rooney",                                      # one word, no initials
+])
+def test_not_a_glued_byline(paragraph):
+    assert article.glued_byline(paragraph) is None
+
+
+def test_glued_byline_of_three_line_text_keeps_the_text():
+    body = "Sáng 5/3, huyện tổ chức lễ ra quân. Cả huyện đã trồng 5.000 cây xanh. Nam Phong (TTXVN)"
+    a = article.from_parts(id="x", source="x", title="Tiêu đề", lead="Đoạn mở đầu.", body=body)
+    assert a.authors == ["Nam Phong"]
+    assert a.text.endswith("Nam Phong (TTXVN)")
+
+
+def test_byline_line_wins_over_glued_tail():
+    a = article.from_parts(id="x", source="x", title="Tiêu đề", lead="Đoạn mở đầu.",
+                           body="Đoạn một. Lan Anh\nĐoạn hai.\nMinh Hải")
+    assert a.authors == ["Minh Hải"]
