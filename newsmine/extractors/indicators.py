@@ -17,7 +17,7 @@ from ..text import alternation
 from . import register, select
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,4})?|[0-9]{1,12}(?:,[0-9]{1,4})?|[0-9]{1,3}\.[0-9]{1,2}"
-_WORD = regex.compile(r"\s{1,3}(?P<w>[\p{L}0-9²³][\p{L}0-9²³-]{0,12})")
+_WORD = regex.compile(r"[^\S\n]{1,3}(?P<w>[\p{L}0-9²³][\p{L}0-9²³-]{0,12})")
 _SYLLABLE = regex.compile(r" (?P<w>\p{Ll}{1,7})(?![\p{L}0-9])")
 _COMPOUND_BEFORE = regex.compile(r"(?:^|[^.!?:\n\s]\s{1,2})(?P<w>\p{Lu}\p{Ll}*\s\p{Ll}+)\s$")
 _NAME_BEFORE = regex.compile(r"(?:^|[^.!?:\n\s]\s{1,2})(?P<w>\p{Lu}[\p{L}0-9]*)\s$")
@@ -62,7 +62,7 @@ def _lexicon() -> dict[str, object]:
 @cache
 def _symbol_units() -> regex.Pattern[str]:
     units = alternation(vi.column("measure_units"))
-    return regex.compile(rf"\s{{0,1}}(?P<u>{units}(?:/(?:{units}|người|tháng|năm|ngày|con|lượt|hộ))?)(?![\p{{L}}0-9])")
+    return regex.compile(rf"[^\S\n]?(?P<u>{units}(?:/(?:{units}|người|tháng|năm|ngày|con|lượt|hộ))?)(?![\p{{L}}0-9])")
 
 
 @cache
@@ -135,7 +135,7 @@ def _counted_noun(text: str, pos: int) -> tuple[str | None, int, bool]:
         if found := _dictionary_word(text, m, lex["capital"]):
             return (*found, True)
         found = _dictionary_word(text, m, lex["nouns"])
-        return (*found, False) if found else (None, pos, False)
+        return (*found, False) if found and " " in found[0] else (None, pos, False)
     found = _dictionary_word(text, m, lex["nouns"])
     if found is None and word.lower() in lex["measures"]:
         after = _WORD.match(text, m.end())
