@@ -46,7 +46,7 @@ def _day(m: regex.Match[str], doc: Document) -> DateMention | None:
 
 
 def _yearless_day(m: regex.Match[str], doc: Document) -> DateMention | None:
-    if m["s"] == "." and (m.groupdict().get("pre") or "").lower() in ("từ", *_words("to")):
+    if m.groupdict().get("s") == "." and (m.groupdict().get("pre") or "").lower() in ("từ", *_words("to")):
         return None  # "từ 2.5 đến 3" is more likely decimals
     mo, d = int(m["m"]), int(m["d"])
     year = doc.published_year

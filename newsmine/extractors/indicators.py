@@ -344,10 +344,8 @@ def _spelled_amount(text: str, pos: int) -> tuple[float, str | None, int, bool] 
     cur = _currency_after().match(text, end)
     if cur:
         return value, lex["currencies"][cur["c"]], cur.end(), True
-    if words[used - 1].lower() in lex["scales"]:
-        return None
     unit, unit_end, listed = _counted_noun(text, end)
-    if unit is None or unit_end == end or unit.split()[0].lower() in lex["not_spelled"] | lex["durations"]:
+    if unit is None or unit_end == end or {unit.lower(), unit.split()[0].lower()} & (lex["not_spelled"] | lex["durations"]):
         return None
     if not listed and (unit.isupper() or " " not in unit):
         return None  # a single unlisted word after a number word is rarely a count
