@@ -275,9 +275,10 @@ def _number_words() -> dict[str, tuple[int, str, bool]]:
 @cache
 def _spelled_pattern() -> regex.Pattern[str]:
     """Runs of number and scale words that start with a number word: one pass over the text."""
-    numbers = alternation(list(_number_words()))
-    any_word = alternation([*_number_words(), *_lexicon()["scales"]])
-    return regex.compile(rf"(?<![\p{{L}}0-9])(?:{numbers})(?:\s(?:{any_word})){{0,9}}(?![\p{{L}}0-9])",
+    numbers, scales = list(_number_words()), list(_lexicon()["scales"])
+    words = alternation([*numbers, *scales])
+    # \b first: several times faster than a look-behind, and the same at a word's start
+    return regex.compile(rf"\b(?:{alternation(numbers)})(?:\s(?:{words})){{0,9}}(?![\p{{L}}0-9])",
                          regex.IGNORECASE | regex.VERSION1)
 
 
