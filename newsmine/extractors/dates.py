@@ -46,6 +46,8 @@ def _day(m: regex.Match[str], doc: Document) -> DateMention | None:
 
 
 def _yearless_day(m: regex.Match[str], doc: Document) -> DateMention | None:
+    if m.groupdict().get("s") == "." and (m.groupdict().get("pre") or "").lower() in ("từ", *_words("to")):
+        return None  # "từ 2.5 đến 3" is more likely decimals
     mo, d = int(m["m"]), int(m["d"])
     year = doc.published_year
     if not _valid_day(year or 2000, mo, d):
@@ -76,44 +78,77 @@ def _quarter(m: regex.Match[str], doc: Document) -> DateMention | None:
 
 
 def _part_of_year(m: regex.Match[str], doc: Document) -> DateMention | None:
+    """"6 tháng đầu năm 2017" (January to June); without a year, the year of ``published``."""
     n = int(m["n"])
     if not 1 <= n <= 12:
         return None
-    first, last = (13 - n, 12) if (m["part"] or "").lower() == "cuối" else (1, n)
-    y = m["y"]
+    first, last = (13 - n, 12) if (m["part"] or "").lower() in _words("part_last") else (1, n)
+    y = m.groupdict().get("y") or doc.published_year
+    if y is None:
+        return _mention(m, "all", f"--{first:02d}", Grain.RANGE, range_end=f"--{last:02d}", resolved=False)
     return _mention(m, "all", f"{y}-{first:02d}", Grain.RANGE, range_end=f"{y}-{last:02d}")
 
 
-def _month_range(m: regex.Match[str], doc: Document) -> DateMention | None:
-    a, b, y = int(m["m1"]), int(m["m2"]), m["y"]
-    if not (1 <= a < b <= 12):
+def _point(m: regex.Match[str], n: int) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of one end of a range; None where it is not written."""
+    if m[f"yy{n}"]:
+        return int(m[f"yy{n}"]), None, None
+    if m[f"mm{n}"]:
+        return (int(m[f"my{n}"]) if m[f"my{n}"] else None), int(m[f"mm{n}"]), None
+    return (int(m[f"y{n}"]) if m[f"y{n}"] else None), (int(m[f"m{n}"]) if m[f"m{n}"] else None), int(m[f"d{n}"])
+
+
+def _iso(y: int | None, mo: int | None, d: int | None) -> str:
+    head = f"{y:04d}" if y is not None else "-"
+    return head + (f"-{mo:02d}" if mo else "") + (f"-{d:02d}" if d else "")
+
+
+def _span(m: regex.Match[str], doc: Document) -> DateMention | None:
+    """"từ ngày 1 đến 15/1/2018", "10 và 11-5-2017", "từ năm 2011 đến tháng 2/2016", "24/5/1982-24/5/2017".
+
+    The first end takes what it leaves out from the second ("từ 28 đến 3/4" starts
+    on March 28), the second the year of ``published`` when it has none.
+    """
+    (y1, m1, d1), (y2, m2, d2) = _point(m, 1), _point(m, 2)
+    if d2 is not None and m2 is None or d1 is not None and m1 is None and d2 is None:
         return None
-    return _mention(m, "all", f"{y}-{a:02d}", Grain.RANGE, range_end=f"{y}-{b:02d}")
-
-
-def _day_range(m: regex.Match[str], doc: Document) -> DateMention | None:
-    """"từ ngày 27/9 đến ngày 29/9(/2023)": a missing first year is the second's, else published's."""
-    y2 = int(m["y2"]) if m["y2"] else doc.published_year
-    y1 = int(m["y1"]) if m["y1"] else y2
-    d1, m1, d2, m2 = int(m["d1"]), int(m["m1"]), int(m["d2"]), int(m["m2"])
-    if y2 is None:
-        if not (_valid_day(2000, m1, d1) and _valid_day(2000, m2, d2)):
+    bare_day = d1 is not None and m1 is None
+    if not m["from"]:  # "ngày 3 - 8/7/2017", "10 và 11-5-2017", "24/5/1982-24/5/2017"
+        full = None not in (y1, m1, d1, y2, d2)
+        if not (full or bare_day and (y2 is not None or _after_day_word(m))):
             return None
-        return _mention(m, "all", f"--{m1:02d}-{d1:02d}", Grain.RANGE, range_end=f"--{m2:02d}-{d2:02d}",
-                        resolved=False)
-    if y1 is None or not (_valid_day(y1, m1, d1) and _valid_day(y2, m2, d2)):
+    elif m["to"].lower() == "và":
         return None
-    if (y1, m1, d1) > (y2, m2, d2) and not m["y1"]:
-        y1 -= 1  # "từ 20/12 đến 5/1/2024": the first day is in the year before
-    return _mention(m, "all", f"{y1:04d}-{m1:02d}-{d1:02d}", Grain.RANGE, range_end=f"{y2:04d}-{m2:02d}-{d2:02d}")
+    if bare_day:
+        m1 = m2 if d1 <= d2 else m2 - 1
+    resolved = True
+    if y2 is None:
+        if y1 is None and (m1 is None or m2 is None) or "." in m["all"] and not _after_day_word(m):
+            return None  # "từ 2.5 đến 3.5" is more likely two decimals
+        y2, resolved = doc.published_year, doc.published_year is not None
+    if y1 is None and y2 is not None:
+        y1 = y2 - 1 if m1 == 0 or (m1, d1 or 0) > (m2 or 12, d2 or 0) else y2
+    if m1 == 0:
+        m1 = 12
+    for y, mo, d in ((y1, m1, d1), (y2, m2, d2)):
+        if mo is not None and not 1 <= mo <= 12 or d is not None and not _valid_day(y or 2000, mo, d):
+            return None
+    if y1 is not None and y2 is not None and y2 - y1 > 100:
+        return None
+    if (y1 or 0, m1 or 0, d1 or 0) >= (y2 or 0, m2 or 13, d2 or 32):
+        return None
+    return _mention(m, "all", _iso(y1, m1, d1), Grain.RANGE, range_end=_iso(y2, m2, d2), resolved=resolved)
 
 
-def _month_year_range(m: regex.Match[str], doc: Document) -> DateMention | None:
-    """"từ tháng 2/2022 đến tháng 5/2023"."""
-    a, b = int(m["m1"]), int(m["m2"])
-    if not (1 <= a <= 12 and 1 <= b <= 12) or (m["y1"], a) >= (m["y2"], b):
-        return None
-    return _mention(m, "all", f"{m['y1']}-{a:02d}", Grain.RANGE, range_end=f"{m['y2']}-{b:02d}")
+@cache
+def _day_word_before() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternation(_words('day_prefix'))})\s+$", _FLAGS)
+
+
+def _after_day_word(m: regex.Match[str]) -> bool:
+    start = m.start("all")
+    return _day_word_before().search(m.string[max(0, start - 12):start]) is not None or \
+        m["all"].lower().startswith("ngày")
 
 
 def _year_range(m: regex.Match[str], doc: Document) -> DateMention | None:
@@ -130,48 +165,68 @@ def _year(m: regex.Match[str], doc: Document) -> DateMention | None:
 @cache
 def _bare_year_follow() -> regex.Pattern[str]:
     # a bare year must not be a count: "2023 hộ" is 2023 households
-    words = ["và", "đến", "tới", "là", "đã", "vừa", "qua", "này", "nay", "trước", "sau", "tại",
-             "khi", "thì", "được", "có", "nhưng", "với", "của", "trở", "về", "cho", "sẽ", "vẫn",
-             "mới", "còn", "thành", "theo", "trong", "so", "bằng", "gồm", "lên"]
-    return regex.compile(r"\s*(?:[^\s\p{Ll}]|$|" + alternation(words) + r"\b)")
+    return regex.compile(r"\s*(?:[^\s\p{Ll}]|$|" + alternation(vi.column("year_followers")) + r"\b)")
 
 
 def _bare_year(m: regex.Match[str], doc: Document) -> DateMention | None:
     y = int(m["y"])
-    if not 1900 <= y <= 2100 or not _bare_year_follow().match(m.string, m.end()):
+    labelled = m.start() > 0 and m.string[m.start() - 1] == "-"  # "lần thứ XI-2016"
+    if not 1900 <= y <= 2100 or not (labelled or _bare_year_follow().match(m.string, m.end())):
         return None
     return _mention(m, "all", m["y"], Grain.YEAR)
 
 
 @cache
+def _words(role: str) -> tuple[str, ...]:
+    return tuple(w for w, r in vi.rows("time_words") if r == role)
+
+
+@cache
 def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs]]:
-    day_prefix = alternation([w for w, role in vi.rows("time_words") if role == "day_prefix"])
-    range_prefix = alternation([w for w, role in vi.rows("time_words") if role == "range_prefix"])
+    day_prefix, range_prefix, to, until, part, lunar, lunar_before, day_suffix, year_prefix = (
+        alternation(list(_words(role))) for role in (
+            "day_prefix", "range_prefix", "to", "until", "part_first", "lunar", "lunar_before", "day_suffix",
+            "year_prefix"))
+    part = alternation([*_words("part_first"), *_words("part_last")])
+    # "năm học" after "6 tháng đầu năm" is a school year, not the calendar year
+    year_nouns = alternation([w.split(" ", 1)[1] for w in _words("range_prefix") if w.startswith("năm ")])
+    amount = alternation([*(w for w, _ in vi.rows("scale_words")), *vi.column("currencies")])
+    not_amount = rf"(?!\s?(?:%|(?:{amount})(?!\p{{L}})))"
+    not_lunar = rf"(?!\s*\(?\s*(?:{lunar})(?!\p{{L}}))"
     sep = r"\s?(?P<s>[/.-])\s?"
-    dm = r"(?P<d{n}>[0-9]{{1,2}})\s?(?P<s{n}>[/.-])\s?(?P<m{n}>[0-9]{{1,2}})(?:\s?(?P=s{n})\s?(?P<y{n}>(?:19|20)[0-9]{{2}}))?"
-    days = tuple(w for w, role in vi.rows("time_words") if role == "day_prefix")
+    year = r"(?:19|20)[0-9]{{2}}"  # doubled: point is formatted
+    point = (r"(?:năm\s+)?(?P<yy{n}>" + year + r")(?![0-9])"
+             r"|tháng\s+(?P<mm{n}>[0-9]{{1,2}})(?:\s?(?:[/.-]\s?|\s+năm\s+)(?P<my{n}>" + year + r"))?(?![0-9])"
+             r"|(?:ngày\s+)?(?P<d{n}>[0-9]{{1,2}})(?:\s?(?P<s{n}>[/.-])\s?(?P<m{n}>[0-9]{{1,2}})"
+             r"(?:\s?(?P=s{n})\s?(?P<y{n}>" + year + r"))?)?(?![0-9])")
+    days = _words("day_prefix")
     table: list[tuple[str, Builder, Needs]] = [
-        (rf"(?P<all>từ\s+(?:ngày\s+)?{_B}{dm.format(n=1)}\s{{0,2}}(?:đến|tới|[-–])\s{{0,2}}(?:hết\s+)?(?:ngày\s+)?"
-         rf"{dm.format(n=2)}{_A})", _day_range, ("từ",)),
-        (rf"(?P<all>từ\s+tháng\s+(?P<m1>[0-9]{{1,2}})\s?(?:[/.-]\s?|\s+năm\s+)(?P<y1>(?:19|20)[0-9]{{2}})\s+"
-         rf"(?:đến|tới)\s+(?:hết\s+)?tháng\s+(?P<m2>[0-9]{{1,2}})\s?(?:[/.-]\s?|\s+năm\s+)(?P<y2>(?:19|20)[0-9]{{2}}){_A})",
-         _month_year_range, ("tháng",)),
+        (rf"\b(?P<all>(?P<from>từ\s+)?{_B}(?:{point.format(n=1)})\s{{0,2}}(?P<to>{to}|và|[-–])\s{{0,2}}"
+         rf"(?:(?:{until})\s+)?(?:{point.format(n=2)}){_A}){not_amount}", _span, ()),
         (rf"(?P<all>(?:{range_prefix}\s+|từ\s+(?:năm\s+)?)?{_B}(?P<y1>(?:19|20)[0-9]{{2}})\s{{0,2}}[-–—]\s{{0,2}}"
          rf"(?:năm\s+)?(?P<y2>(?:19|20)[0-9]{{2}}){_A})", _year_range, ("-", "–", "—")),
-        (rf"(?P<all>từ\s+(?:năm\s+)?(?P<y1>(?:19|20)[0-9]{{2}})\s+(?:đến|tới)\s+(?:năm\s+)?(?P<y2>(?:19|20)[0-9]{{2}}){_A})",
-         _year_range, ("từ",)),
-        (rf"(?P<all>từ\s+tháng\s+(?P<m1>[0-9]{{1,2}})\s+(?:đến|tới)\s+tháng\s+(?P<m2>[0-9]{{1,2}})"
-         rf"\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _month_range, ("tháng",)),
         (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}}){sep}(?P<m>[0-9]{{1,2}})\s?(?P=s)\s?{_Y}{_A})", _day, ()),
         (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}})\s*(?:,\s*)?năm\s+{_Y}{_A})", _day, ("tháng",)),
-        (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?:(?P<part>đầu|cuối)\s+)?năm\s+{_Y}{_A})", _part_of_year, ("tháng",)),
+        (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?:(?P<part>{part})\s+)?năm\s+{_Y}{_A})", _part_of_year, ("tháng",)),
+        (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?P<part>{part})\s+năm)(?!\s*[0-9]|\s+(?:{year_nouns})(?!\p{{L}}))",
+         _part_of_year, ("tháng",)),
         (rf"(?P<all>tháng\s+(?P<m>[0-9]{{1,2}})\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _month, ("tháng",)),
         (rf"(?P<all>quý\s+(?P<q>IV|III|II|I|[1-4])\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _quarter, ("quý",)),
         (rf"(?P<all>năm\s+{_Y}{_A})", _year, ("năm",)),
-        (rf"{day_prefix}\s+(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})[/-](?P<m>[0-9]{{1,2}}){_A})", _yearless_day, days),
-        (rf"(?P<all>ngày\s+(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}}){_A})(?!\s*(?:,\s*)?năm)", _yearless_day, days),
-        (rf"(?<![0-9]\s{{0,2}})(?P<all>tháng\s+(?P<m>[0-9]{{1,2}}){_A})(?!\s*(?:[/.-]|năm|[0-9]))", _yearless_month, ("tháng",)),
-        (rf"(?P<all>{_B}{_Y}{_A})(?![.,][0-9])", _bare_year, ()),
+        (rf"(?P<all>(?<!\p{{L}})(?:{year_prefix})\s{{0,2}}{_Y}{_A})", _year, tuple(w.lower() for w in _words("year_prefix"))),
+        (rf"(?<!\p{{L}})(?P<pre>{day_prefix})(?:\s+(?:{day_suffix}))?(?:\s*[,(]\s*|\s+)"
+         rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})(?P<s>[/.-])(?P<m>[0-9]{{1,2}}){_A}){not_amount}{not_lunar}",
+         _yearless_day, days),
+        # the next day of a list: "ngày 20.10, 8.3", "sáng 2/9 và 5/9"
+        (rf"(?<=(?<!\p{{L}})(?:{day_prefix})\s+[0-9]{{1,2}}[/.-][0-9]{{1,2}}\s{{0,2}}(?:,|và)\s{{1,2}})"
+         rf"(?P<all>(?P<d>[0-9]{{1,2}})(?P<s>[/.-])(?P<m>[0-9]{{1,2}}){_A}){not_amount}{not_lunar}", _yearless_day, days),
+        (rf"(?P<all>ngày\s+(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}}){_A})(?!\s*(?:,\s*)?năm){not_lunar}",
+         _yearless_day, days),
+        (rf"(?<![0-9]\s{{0,2}}|(?:{lunar_before})\s{{1,2}})(?P<all>tháng\s+(?P<m>[0-9]{{1,2}}){_A})"
+         rf"(?!\s*(?:[/.-]|năm|[0-9])){not_lunar}", _yearless_month, ("tháng",)),
+        (rf"(?P<all>(?:{_B}|(?<=\p{{Lu}}-)){_Y}{_A})(?![.,][0-9])", _bare_year, ()),
+        # the next year of a list: "hai năm 2016, 2017 học sinh", "năm 2004 và 2011"
+        (rf"(?<=(?:19|20)[0-9]{{2}}\s{{0,2}}(?:,|và)\s{{1,2}})(?P<all>{_Y}{_A})(?![.,][0-9])", _year, ()),
     ]
     return [(regex.compile(p, _FLAGS), build, needs) for p, build, needs in table]
 

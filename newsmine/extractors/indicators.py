@@ -17,8 +17,9 @@ from ..text import alternation
 from . import register, select
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,4})?|[0-9]{1,12}(?:,[0-9]{1,4})?|[0-9]{1,3}\.[0-9]{1,2}"
-_WORD = regex.compile(r"\s{1,3}(?P<w>[\p{L}0-9²³][\p{L}0-9²³-]{0,12})")
+_WORD = regex.compile(r"[^\S\n]{1,3}(?P<w>[\p{L}0-9²³][\p{L}0-9²³-]{0,12})")
 _SYLLABLE = regex.compile(r" (?P<w>\p{Ll}{1,7})(?![\p{L}0-9])")
+_COMPOUND_BEFORE = regex.compile(r"(?:^|[^.!?:\n\s]\s{1,2})(?P<w>\p{Lu}\p{Ll}*\s\p{Ll}+)\s$")
 _NAME_BEFORE = regex.compile(r"(?:^|[^.!?:\n\s]\s{1,2})(?P<w>\p{Lu}[\p{L}0-9]*)\s$")
 _BEFORE = regex.compile(r"(?P<w>(?:[\p{L}.]+\s+){0,2}[\p{L}.]+)\s*$")
 _DATE_TAIL = regex.compile(r"\s+(?:năm|trong năm|tháng|quý)\s+[0-9IVX/]+\s*$|\s+[0-9]{4}\s*$", regex.IGNORECASE)
@@ -49,7 +50,10 @@ def _lexicon() -> dict[str, object]:
         "scales": scales,
         "currencies": currencies,
         "roles": roles,
-        "before": set(vi.column("not_indicator_before")),
+        "before": {r[0] for r in vi.rows("not_indicator_before") if r[1:2] != ("allow",)},
+        "allow": {r[0] for r in vi.rows("not_indicator_before") if r[1:2] == ("allow",)},
+        "capital": {w for w, role in rows if role == "capital"},
+        "not_spelled": {w for w, role in rows if role == "not_spelled"},
         "heads": vi.column("metric_heads"),
         "words": vi.dictionary(),
     }
@@ -58,7 +62,7 @@ def _lexicon() -> dict[str, object]:
 @cache
 def _symbol_units() -> regex.Pattern[str]:
     units = alternation(vi.column("measure_units"))
-    return regex.compile(rf"\s{{0,1}}(?P<u>{units}(?:/(?:{units}|người|tháng|năm|ngày|con|lượt|hộ))?)(?![\p{{L}}0-9])")
+    return regex.compile(rf"[^\S\n]?(?P<u>{units}(?:/(?:{units}|người|tháng|năm|ngày|con|lượt|hộ))?)(?![\p{{L}}0-9])")
 
 
 @cache
@@ -68,9 +72,11 @@ def _pattern() -> regex.Pattern[str]:
     currencies = alternation(list(lex["currencies"]))
     return regex.compile(
         rf"(?<![\p{{L}}0-9.,/:+-])(?P<num>{_NUM})(?![0-9]|[.,:][0-9])"
-        rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|\s+(?:đến|tới)\s+)(?P<num2>{_NUM})(?![0-9]|[.,/:][0-9])"
+        rf"(?:(?:\s{{0,1}}%(?=\s{{0,2}}(?:[-–]|đến|tới)\s{{0,2}}[0-9.,]{{1,12}}\s{{0,1}}%))?"
+        rf"(?:\s{{0,2}}[-–]\s{{0,2}}|\s+(?:đến|tới)\s+)(?P<num2>{_NUM})(?![0-9]|[.,/:][0-9])"
         rf"|\s{{0,1}}/\s{{0,1}}(?P<den>[0-9]{{1,6}})(?![0-9/]|[.,][0-9]))?"
-        rf"(?:\s{{0,1}}(?P<pct>%)|\s+(?P<scale>{scales})(?!\p{{L}}))?"
+        rf"(?:\s{{0,1}}(?P<pct>%)|\s+(?P<scale>{scales})(?!\p{{L}})"
+        rf"(?:\s+(?P<num3>[0-9]{{1,3}})\s+(?P<scale2>{scales})(?!\p{{L}}))?)?"
         rf"(?:\s{{0,1}}(?P<cur>{currencies})(?!\p{{L}}))?",
         regex.VERSION1,
     )
@@ -107,62 +113,83 @@ def _prefix(text: str, start: int) -> tuple[str | None, str | None, int]:
     return qualifier, change, start
 
 
-def _counted_noun(text: str, pos: int) -> tuple[str | None, int]:
-    """The counted noun after ``pos`` and where it ends.
+def _counted_noun(text: str, pos: int) -> tuple[str | None, int, bool]:
+    """The counted noun after ``pos``, where it ends, and whether it is a listed noun or unit.
 
     A measurement symbol ("GB", "km/h"), an upper-case abbreviation ("HTX"), or
     the longest dictionary word of one or two syllables ("người", "hồ sơ",
     "khách hàng"; "người lao động" → "người"), skipping a measure word ("3.000
-    bộ hồ sơ" → "hồ sơ") unless it starts a word itself ("bộ phận").
+    bộ hồ sơ" → "hồ sơ") unless it starts a word itself ("bộ phận"). A capital
+    is kept only on the nouns listed as such ("8 Phó Giám đốc", "hai Đảng").
     """
     lex = _lexicon()
     if (sym := _symbol_units().match(text, pos)) is not None:
-        return sym["u"], sym.end()
+        return sym["u"], sym.end(), True
     m = _WORD.match(text, pos)
     if not m:
-        return None, pos
+        return None, pos, False
     word = m["w"]
     if word.isupper() and len(word) >= 2 and word.isalpha():
-        return word, m.end()
-    found = _dictionary_word(text, m)
+        return word, m.end(), False
+    if not word[:1].islower():  # "5 Kỷ niệm chương"; "Quân y 354 Bệnh viện" is left to the name check
+        if found := _dictionary_word(text, m, lex["capital"]):
+            return (*found, True)
+        found = _dictionary_word(text, m, lex["nouns"])
+        return (*found, False) if found and " " in found[0] else (None, pos, False)
+    found = _dictionary_word(text, m, lex["nouns"])
     if found is None and word.lower() in lex["measures"]:
         after = _WORD.match(text, m.end())
         if after and after["w"].lower() not in lex["exclude"]:
-            found = _dictionary_word(text, after)
+            found = _dictionary_word(text, after, lex["nouns"])
             m = after if found is None and after["w"][:1].islower() else m
     if found is not None:
-        return found
+        return (*found, found[0].lower() in lex["nouns"] or found[0].split()[0].lower() in lex["nouns"])
     first = m["w"]
-    if not first[:1].islower() or first in lex["exclude"] or first.isdigit():
-        return None, pos
-    return first, m.end()
+    if first in lex["exclude"] or first.isdigit():
+        return None, pos, False
+    return first, m.end(), False
 
 
-def _dictionary_word(text: str, m: regex.Match[str]) -> tuple[str, int] | None:
-    """A two-syllable noun starting at ``m`` when it is a word; a listed noun otherwise."""
+def _dictionary_word(text: str, m: regex.Match[str], listed: set[str]) -> tuple[str, int] | None:
+    """A two-syllable noun starting at ``m`` when it is a listed or a dictionary word; a listed noun otherwise."""
     lex = _lexicon()
     nxt = _SYLLABLE.match(text, m.end())
     if nxt:
         pair = f"{m['w']} {nxt['w']}"
         key = pair.lower()
-        if key in lex["nouns"] or (m["w"].lower() not in lex["exclude"] and key in lex["words"]):
+        if key in listed or (listed is lex["nouns"] and m["w"].lower() not in lex["exclude"] and key in lex["words"]):
             return pair, nxt.end()
-    if m["w"].lower() in lex["nouns"]:
+    if m["w"].lower() in listed:
         return m["w"], m.end()
     return None
 
 
-def _blocked_before(text: str, start: int) -> bool:
-    """An identifier, an ordinal or a name's number: "lần thứ 5", "Sư đoàn 330", "Đài Thơm 8"."""
-    name = _NAME_BEFORE.search(text[max(0, start - 40): start])
-    if name and name["w"].lower() not in _lexicon()["roles"]:
-        return True
-    m = _BEFORE.search(text[max(0, start - 40): start])
+def _blocked_before(text: str, start: int, names: bool = True) -> bool:
+    """An identifier, an ordinal or a name's number: "lần thứ 5", "Sư đoàn 330", "Đài Thơm 8", "Quân y 354".
+
+    ``names`` False: a capitalised word before does not block ("Công an tỉnh Hưng Yên
+    10 triệu đồng": money, percentages and listed nouns are not parts of names).
+    """
+    lex = _lexicon()
+    window = text[max(0, start - 40): start]
+    if names:
+        name = _NAME_BEFORE.search(window)
+        if name and name["w"].lower() not in lex["roles"]:
+            return True
+        compound = _COMPOUND_BEFORE.search(window)
+        if compound and compound["w"].lower() in lex["words"]:
+            return True
+    m = _BEFORE.search(window)
     if not m:
         return False
     words = m["w"].split()
-    before = _lexicon()["before"]
-    return any(" ".join(words[-n:]) in before for n in (1, 2, 3) if len(words) >= n)
+    for n in (3, 2, 1):
+        phrase = " ".join(words[-n:]) if len(words) >= n else ""
+        if phrase in lex["allow"]:
+            return False
+        if phrase in lex["before"]:
+            return True
+    return False
 
 
 @cache
@@ -201,29 +228,151 @@ def extract(doc: Document) -> list[Indicator]:
         if len(num.replace(".", "").replace(",", "")) >= 9 and "." not in num and "," not in num:
             continue  # a phone or an id number
         value = parse_number(num)
-        unit, end = None, m.end()
+        unit, end, listed = None, m.end(), True
         scale = lex["scales"].get(m["scale"] or "", 1.0)
         if m["pct"]:
             unit = "%"
         elif m["cur"]:
             unit = lex["currencies"][m["cur"]]
         else:
-            unit, end = _counted_noun(text, m.end())
+            unit, end, listed = _counted_noun(text, m.end())
             if unit is None and not m["scale"]:
                 continue
             if unit in lex["durations"]:
                 continue
         qualifier, change, start = _prefix(text, m.start("num"))
-        if overlaps(m.start("num"), m.end(), taken) or _blocked_before(text, m.start("num")):
+        names = not (listed or m["scale"])
+        if overlaps(m.start("num"), m.end(), taken) or _blocked_before(text, m.start("num"), names):
             continue
-        if m["den"] and unit in (None, "%"):
+        if m["den"] and unit is None:
             continue
         value_max = parse_number(m["num2"]) * scale if m["num2"] else None
-        sentence_start, _ = doc.sentence_at(start)
-        found.append(Indicator(
-            text=text[start:end], start=start, end=end, value=value * scale, value_max=value_max,
-            unit=unit, qualifier=qualifier, change=change,
-            metric=_metric(text, sentence_start, start),
-            denominator=float(m["den"]) if m["den"] else None,
-        ))
+        if m["num3"]:  # "184 triệu 200 nghìn đồng"
+            value += parse_number(m["num3"]) * lex["scales"][m["scale2"]] / scale
+        found.append(_indicator(doc, start, end, value * scale, value_max, unit, qualifier, change,
+                                float(m["den"]) if m["den"] else None))
+    for m in doc.finditer(_HEIGHT):  # "cao 1m65"
+        if not overlaps(m.start(), m.end(), taken):
+            found.append(_indicator(doc, m.start(), m.end(), int(m["m"]) + int(m["cm"]) / 100, None, "m"))
+    found.extend(_spelled(doc, taken))
     return select(found)
+
+
+def _indicator(doc: Document, start: int, end: int, value: float, value_max: float | None, unit: str | None,
+               qualifier: str | None = None, change: str | None = None,
+               denominator: float | None = None) -> Indicator:
+    sentence_start, _ = doc.sentence_at(start)
+    return Indicator(text=doc.text[start:end], start=start, end=end, value=value, value_max=value_max,
+                     unit=unit, qualifier=qualifier, change=change,
+                     metric=_metric(doc.text, sentence_start, start), denominator=denominator)
+
+
+@cache
+def _number_words() -> dict[str, tuple[int, str, bool]]:
+    return {w: (int(v), role, alone == "yes") for w, v, role, alone in vi.rows("number_words")}
+
+
+@cache
+def _spelled_pattern() -> regex.Pattern[str]:
+    """Runs of number and scale words that start with a number word: one pass over the text."""
+    numbers, scales = list(_number_words()), list(_lexicon()["scales"])
+    words = alternation([*numbers, *scales])
+    # \b first: several times faster than a look-behind, and the same at a word's start
+    return regex.compile(rf"\b(?:{alternation(numbers)})(?:\s(?:{words})){{0,9}}(?![\p{{L}}0-9])",
+                         regex.IGNORECASE | regex.VERSION1)
+
+
+def spelled_value(words: list[str]) -> tuple[float, int] | None:
+    """The value of number words read from the start and how many words it takes.
+
+    "mười lăm" → 15, "hai mươi mốt" → 21, "năm trăm triệu" → 500000000; reading stops
+    where the words stop making a number ("mười năm": ten, then years). A count by
+    one word that is not a count alone ("một", "năm") is None.
+    """
+    table, scales = _number_words(), _lexicon()["scales"]
+    total = group = 0.0
+    digit: int | None = None
+    used, prev_role = 0, ""
+    i = 0
+    while i < len(words):
+        pair = " ".join(words[i:i + 2]).lower()
+        w = pair if pair in scales and i + 1 < len(words) else words[i].lower()
+        step = 2 if " " in w else 1
+        value, role, _ = table.get(w, (0, "scale" if w in scales else "", False))
+        if role == "digit" and digit is None and (prev_role in ("", "hundred", "zero", "scale")
+                                                  or prev_role in ("ten", "tens") and w != "năm"):
+            digit = value  # "mười năm" is ten years: after mười/mươi five is "lăm"
+        elif role == "ten" and digit is None and group % 100 == 0 and prev_role in ("", "hundred", "zero", "scale"):
+            group += 10
+        elif role == "tens" and digit is not None and prev_role == "digit":
+            group, digit = group + digit * 10, None
+        elif role == "hundred" and digit is not None and prev_role == "digit":
+            group, digit = group + digit * 100, None
+        elif role == "after_tens" and prev_role in ("ten", "tens"):
+            digit = value
+        elif role == "zero" and prev_role == "hundred":
+            pass
+        elif role == "scale" and (group or digit):
+            total, group, digit = total + (group + (digit or 0)) * scales[w], 0.0, None
+        else:
+            break
+        prev_role, i = role, i + step
+        used = i
+    if used == 0 or used == 1 and not table.get(words[0].lower(), (0, "", False))[2]:
+        return None
+    return total + group + (digit or 0), used
+
+
+_SENTENCE_OPEN = regex.compile(r"(?:^|[.!?:;\n“\"(…-]\s*)$")
+_SPELLED_TO = regex.compile(r"\s+(?:đến|tới)\s+(?:dưới\s+|trên\s+)?")
+_HEIGHT = regex.compile(r"(?<![\p{L}0-9.,])(?P<m>[0-9])m(?P<cm>[0-9]{2})(?![\p{L}0-9])")
+
+
+def _spelled_amount(text: str, pos: int) -> tuple[float, str | None, int, bool] | None:
+    """A spelled-out number at ``pos`` and what it counts: (value, unit, end, is money)."""
+    lex = _lexicon()
+    m = _spelled_pattern().match(text, pos)
+    if not m:
+        return None
+    words = m[0].split()
+    parsed = spelled_value(words)
+    if parsed is None:
+        return None
+    value, used = parsed
+    end = pos
+    for w in words[:used]:
+        end = text.index(w, end) + len(w)
+    cur = _currency_after().match(text, end)
+    if cur:
+        return value, lex["currencies"][cur["c"]], cur.end(), True
+    unit, unit_end, listed = _counted_noun(text, end)
+    if unit is None or unit_end == end or {unit.lower(), unit.split()[0].lower()} & (lex["not_spelled"] | lex["durations"]):
+        return None
+    if not listed and (unit.isupper() or " " not in unit):
+        return None  # a single unlisted word after a number word is rarely a count
+    return value, unit, unit_end, False
+
+
+@cache
+def _currency_after() -> regex.Pattern[str]:
+    return regex.compile(rf"\s(?P<c>{alternation(list(_lexicon()['currencies']))})(?!\p{{L}})")
+
+
+def _spelled(doc: Document, taken) -> list[Indicator]:
+    """Counts written in words: "hai đơn vị", "Ba Phó ban", "năm trăm triệu đồng"."""
+    text, out = doc.text, []
+    for m in _spelled_pattern().finditer(text):
+        start = m.start()
+        if text[start].isupper() and not _SENTENCE_OPEN.search(text[max(0, start - 3):start]):
+            continue  # "Hai Bà Trưng", "giải Ba", "cô Mười": names
+        amount = _spelled_amount(text, start)
+        if amount is None or overlaps(start, amount[2], taken) or _blocked_before(text, start, names=False):
+            continue
+        value, unit, end, money = amount
+        value_max = None
+        to = _SPELLED_TO.match(text, end) if money else None
+        if to and (upper := _spelled_amount(text, to.end())) and upper[3]:
+            value_max, end = upper[0], upper[2]
+        qualifier, change, qstart = _prefix(text, start)
+        out.append(_indicator(doc, qstart, end, value, value_max, unit, qualifier, change))
+    return out

@@ -23,6 +23,25 @@ import pytest
                                                     "range")]),
     ("từ tháng 2/2022 đến tháng 5/2023", [("từ tháng 2/2022 đến tháng 5/2023", "2022-02", "2023-05", "range")]),
     ("Năm bản lề 2023 đã đến.", [("2023", "2023", None, "year")]),
+    # ranges inside one expression
+    ("Hội thao diễn ra trong 2 ngày 14 và 15-8-2019.", [("ngày 14 và 15-8-2019", "2019-08-14", "2019-08-15", "range")]),
+    ("Đăng ký từ ngày 3 đến 20/4/2021.", [("từ ngày 3 đến 20/4/2021", "2021-04-03", "2021-04-20", "range")]),
+    ("Hội chợ mở từ 26 - 30/10/2022.", [("từ 26 - 30/10/2022", "2022-10-26", "2022-10-30", "range")]),
+    ("Chấm thi từ ngày 28 đến 3/4/2020.", [("từ ngày 28 đến 3/4/2020", "2020-03-28", "2020-04-03", "range")]),
+    ("Vòng một từ tháng 9 đến hết tháng 11/2019.", [("từ tháng 9 đến hết tháng 11/2019", "2019-09", "2019-11",
+                                                    "range")]),
+    ("Từ năm 2008 đến tháng 6/2014, ông công tác ở huyện.", [("Từ năm 2008 đến tháng 6/2014", "2008", "2014-06",
+                                                               "range")]),
+    ("Trường (15/8/1960-15/8/2020) có bề dày.", [("15/8/1960-15/8/2020", "1960-08-15", "2020-08-15", "range")]),
+    ("Hội nghị kéo dài hai ngày 4-5.9.2018.", [("ngày 4-5.9.2018", "2018-09-04", "2018-09-05", "range")]),
+    # dotted day-months after a time of day, day lists, birth years, year lists
+    ("Chiều nay (4.9), đoàn đến thăm.", [("4.9", "--09-04", None, "day")]),
+    ("Tối 12.3 diễn ra lễ bế mạc.", [("12.3", "--03-12", None, "day")]),
+    ("nhân ngày 27.7, 22.12 hằng năm", [("27.7", "--07-27", None, "day"), ("22.12", "--12-22", None, "day")]),
+    ("Nguyễn Văn B. (SN 1988, trú tại xã).", [("SN 1988", "1988", None, "year")]),
+    ("Trong hai năm 2018, 2019 học sinh đạt giải.", [("năm 2018", "2018", None, "year"), ("2019", "2019", None, "year")]),
+    ("Giải thưởng lần thứ IX-2019 được trao.", [("2019", "2019", None, "year")]),
+    ("6 tháng đầu năm, doanh thu tăng.", [("6 tháng đầu năm", "--01", "--06", "range")]),
 ])
 def test_dates(run, text, expected):
     got = [(d.text, d.value, d.range_end, d.grain.value) for d in run(text, "dates")]
@@ -37,6 +56,10 @@ def test_dates(run, text, expected):
     "Thực hiện Chỉ thị số 18/CT-TTg và Nghị định 01/2021/NĐ-CP.",          # document numbers
     "Tỷ số chung cuộc 2-1 nghiêng về đội khách.",                           # scores
     "Xã có 2023 hộ dân.",                                                   # a count, not a year
+    "Thu nhập từ 3-4 triệu đồng mỗi tháng.",                                # money, not 3 April
+    "Lễ hội vào rằm tháng 7 và ngày 15 tháng 8 âm lịch.",                   # lunar, no year
+    "Sản lượng từ 2.5 đến 3.5 tấn.",                                        # decimals
+    "6 tháng đầu năm học mới.",                                             # a school year
 ])
 def test_not_dates(run, text):
     assert run(text, "dates") == []
@@ -47,3 +70,10 @@ def test_yearless_day_takes_published_year(run):
     assert (d.text, d.value, d.resolved) == ("10/6", "2024-06-10", True)
     [d] = run("Sáng 10/6, UBND tỉnh tổ chức hội nghị.", "dates")
     assert (d.value, d.resolved) == ("--06-10", False)
+
+
+def test_yearless_range_takes_published_year(run):
+    [d] = run("Hội chợ mở từ ngày 20/12 đến 5/1.", "dates", published="2024-01-10")
+    assert (d.value, d.range_end) == ("2023-12-20", "2024-01-05")
+    [d] = run("6 tháng đầu năm, doanh thu tăng.", "dates", published="2024-07-02")
+    assert (d.value, d.range_end, d.resolved) == ("2024-01", "2024-06", True)

@@ -20,6 +20,24 @@ import pytest
     ("bộ nhớ 256 GB", [("256 GB", 256, None, "GB", None, None)]),
     ("gió giật 89-102 km/h", [("89-102 km/h", 89, 102, "km/h", None, None)]),
     ("khoảng 1.200 ha lúa", [("khoảng 1.200 ha", 1200, None, "ha", "khoảng", None)]),
+    # money and percentages next to a name are still figures
+    ("Hội Nông dân xã Tân Lợi 15 triệu đồng", [("15 triệu đồng", 15e6, None, "đồng", None, None)]),
+    ("lương từ 6-8 triệu đồng/người", [("6-8 triệu đồng", 6e6, 8e6, "đồng", None, None)]),
+    ("giảm từ 12% đến 25%", [("12% đến 25%", 12, 25, "%", None, None)]),
+    ("thu 215 triệu 500 nghìn đồng", [("215 triệu 500 nghìn đồng", 215.5e6, None, "đồng", None, None)]),
+    ("anh cao 1m72", [("1m72", 1.72, None, "m", None, None)]),
+    ("tỷ lệ đạt 88,5/80%", [("88,5/80%", 88.5, None, "%", None, None)]),
+    ("Trong số 7 HTX của xã", [("7 HTX", 7, None, "HTX", None, None)]),
+    ("Sở có 6 Phó Giám đốc", [("6 Phó", 6, None, "Phó", None, None)]),
+    # counts written in words
+    ("xã có hai đơn vị đạt chuẩn", [("hai đơn vị", 2, None, "đơn vị", None, None)]),
+    ("Ba xã về đích sớm.", [("Ba xã", 3, None, "xã", None, None)]),
+    ("mười lăm học sinh được khen", [("mười lăm học sinh", 15, None, "học sinh", None, None)]),
+    ("trao hai mươi mốt suất quà", [("hai mươi mốt suất", 21, None, "suất", None, None)]),
+    ("hỗ trợ năm trăm triệu đồng", [("năm trăm triệu đồng", 5e8, None, "đồng", None, None)]),
+    ("phạt từ hai triệu đồng đến dưới ba mươi triệu đồng",
+     [("hai triệu đồng đến dưới ba mươi triệu đồng", 2e6, 3e7, "đồng", None, None)]),
+    ("gần hai nghìn người dự lễ", [("gần hai nghìn người", 2000, None, "người", "gần", None)]),
 ])
 def test_indicator(run, text, expected):
     got = [(i.text, i.value, i.value_max, i.unit, i.qualifier, i.change) for i in run(text, "indicators")]
@@ -40,6 +58,14 @@ def test_ratio_and_metric(run):
     "Ngày 22/11/2012 theo Chỉ thị 01-CT/TU.",           # date, directive
     "Giống lúa Đài Thơm 8 và OCOP 4 sao.",              # numbers inside names
     "Tỷ số 3-1 ở hiệp hai.",                            # a score
+    "Ban Chỉ đạo 389 và Bệnh viện Quân y 175 họp.",     # numbers of names
+    "Đơn vị đóng ở quận 3 sang quận 5.",                # district numbers
+    "Hai Bà Trưng, cô Mười và giải Ba cá nhân.",        # number words in names and ranks
+    "Một số người đến, hai bên đường có năm cây.",      # "một số", "hai bên", "năm" alone
+    "Trong hai năm qua, đội thi vòng hai.",             # a duration, a round
+    "Nhà có vài ba cây, dăm bảy con gà.",               # "a few"
+    "Hấp chín sơ qua rồi để nguội.",                    # "chín" is cooked
+    "Chúng tôi hai chúng tôi đến.",                     # a pronoun
 ])
 def test_not_indicators(run, text):
     assert run(text, "indicators") == []
