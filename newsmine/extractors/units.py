@@ -24,6 +24,7 @@ from typing import Iterable
 
 import regex
 
+from .. import gazetteer
 from ..document import Document, Spans, overlaps
 from ..lang import vi
 from ..records import Unit, UnitKind
@@ -337,6 +338,10 @@ def _areas(doc: Document, skip: Spans) -> list[Unit]:
         if not skip.overlaps(m.start(), m.end()):
             found.append(Unit(text=m["name"], start=m.start(), end=m.end(), name=m["name"],
                               canonical=data["provinces"][m["name"]], kind_=UnitKind.ADMIN_AREA))
+    for p in gazetteer.places(text):
+        if not skip.overlaps(p.start, p.end):
+            found.append(Unit(text=p.name, start=p.start, end=p.end, name=p.name, canonical=p.canonical,
+                              kind_=UnitKind.ADMIN_AREA))
     return found
 
 

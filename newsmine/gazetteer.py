@@ -1,0 +1,111 @@
+"""Bare place names in running text: countries ("sang Nhật Bản"), districts ("Ba Đình, Hà Nội"), communes.
+
+Names come from ``lang/vi/countries.tsv`` and ``lang/vi/admin_units.tsv`` (districts and communes
+of the 63 provinces before July 2025 and of the 34 after, generated from ``vietnamadminunits``).
+One pass: a regex finds runs of capitalised words and each run is looked up word by word in a
+dict, longest name first. A name is a place only when it stands alone, not as part of a longer
+capitalised name ("Nguyễn Thanh Xuân"), not after a word of address or a street
+("anh Đức", "đường Ngô Quyền"). Names that are also people's names or common words (one
+syllable, a family name first, a dictionary word), and communes, need a word of place
+before them ("tại Đức", "về Bửu Long") or an address after them ("Ba Đình, Hà Nội").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterator
+
+import regex
+
+from .lang import vi
+
+_RUN = regex.compile(r"(?<![\p{L}0-9.&-])\p{Lu}[\p{L}]*+(?:[ ]\p{Lu}[\p{L}]*+)*+(?![\p{L}0-9&])")
+_BEFORE = regex.compile(r"(?:([\p{L}0-9]+)[ ])?([\p{L}0-9]+)[ ]$")
+_AFTER = regex.compile(r"(?:, ?| \()(\p{Lu}\p{L}*+(?: \p{Lu}\p{L}*+){0,3})")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;…\"“”'(\n-]\s*)$")
+_MAX_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    name: str
+    canonical: str
+    rank: str  # "country", "district" or "commune"
+
+
+@dataclass(frozen=True)
+class _Entry:
+    canonical: str
+    rank: str
+    ambiguous: bool  # needs a word of place before it or an address after it
+
+
+@cache
+def _names() -> dict[str, _Entry]:
+    surnames = frozenset(vi.column("surnames"))
+    words = vi.dictionary()
+
+    def ambiguous(name: str) -> bool:
+        parts = name.split(" ")
+        return (len(parts) == 1 and len(name) <= 4) or parts[0] in surnames or name.lower() in words
+
+    out: dict[str, _Entry] = {}
+    for row in vi.rows("admin_units"):  # districts first: a name that is both is read as a district
+        name, rank = row[0], row[1]
+        if name not in out or out[name].rank == "commune":
+            out[name] = _Entry(name, rank, rank == "commune" or ambiguous(name))
+    for row in vi.rows("countries"):
+        for name in [row[0]] + [a for a in (row[1].split("|") if len(row) > 1 else []) if a]:
+            out[name] = _Entry(row[0], "country", ambiguous(name))
+    return out
+
+
+@cache
+def _context() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    provinces = frozenset(n for row in vi.rows("provinces") for n in [row[0]] + (row[4].split("|") if len(row) > 4 else []))
+    return frozenset(vi.column("place_cues")), frozenset(vi.column("place_blockers")), provinces
+
+
+def places(text: str) -> Iterator[Place]:
+    names = _names()
+    for run in _RUN.finditer(text):
+        words = run[0].split(" ")
+        offsets = [run.start()]
+        for w in words[:-1]:
+            offsets.append(offsets[-1] + len(w) + 1)
+        i = 0
+        while i < len(words):
+            for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+                entry = names.get(" ".join(words[i:i + n]))
+                if entry is not None:
+                    break
+            else:
+                i += 1
+                continue
+            start, end = offsets[i], offsets[i + n - 1] + len(words[i + n - 1])
+            if i + n == len(words) and (i == 0 or (i == 1 and _SENTENCE_START.search(text, 0, run.start()))) and \
+                    _stands_alone(text, start, end, entry, words[0] if i == 1 else None):
+                yield Place(start, end, text[start:end], entry.canonical, entry.rank)
+            i += n
+
+
+def _stands_alone(text: str, start: int, end: int, entry: _Entry, initial: str | None) -> bool:
+    """No word of address or street before it; a word of place before or an address after when it is ambiguous."""
+    cues, blockers, provinces = _context()
+    if initial is not None:
+        before = [initial.lower()]
+    else:
+        m = _BEFORE.search(text, max(0, start - 30), start)
+        before = [w for w in (m.groups() if m else ()) if w]
+    if before and (before[-1] in blockers or " ".join(before[-2:]) in blockers):
+        return False
+    if before and (before[-1][:1].isupper() or before[-1][:1].isdigit()):
+        return False  # part of a longer name, or a street address ("số 12 Ngọc Hà")
+    if not entry.ambiguous:
+        return True
+    if before and (before[-1] in cues or " ".join(before[-2:]) in cues):
+        return True
+    after = _AFTER.match(text, end, end + 40)
+    return bool(after) and (after[1] in provinces or (after[1] in _names() and _names()[after[1]].rank != "commune"))
