@@ -21,7 +21,8 @@ from .lang import vi
 
 _RUN = regex.compile(r"(?<![\p{L}0-9.&-])\p{Lu}[\p{L}]*+(?:[ ]\p{Lu}[\p{L}]*+)*+(?![\p{L}0-9&])")
 _BEFORE = regex.compile(r"(?:([\p{L}0-9]+)[ ])?([\p{L}0-9]+)[ ]$")
-_AFTER = regex.compile(r"(?:, ?| \()(\p{Lu}\p{L}*+(?: \p{Lu}\p{L}*+){0,3})")
+_AFTER = regex.compile(r"(?:, ?| \(| - | – | và )(\p{Lu}\p{L}*+(?: \p{Lu}\p{L}*+){0,3})")
+_LIST = regex.compile(r", ?| và | - | – |/")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;…\"“”'(\n-]\s*)$")
 _MAX_WORDS = 5
 
@@ -32,7 +33,7 @@ class Place:
     end: int
     name: str
     canonical: str
-    rank: str  # "country", "district" or "commune"
+    rank: str  # "country", "district" or "commune" ("province" names are not yielded)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,9 @@ def _names() -> dict[str, _Entry]:
         name, rank = row[0], row[1]
         if name not in out or out[name].rank == "commune":
             out[name] = _Entry(name, rank, rank == "commune" or ambiguous(name))
+    for row in vi.rows("provinces"):  # known, so that they make lists and addresses, but read by units
+        for name in [row[0]] + [a for a in (row[4].split("|") if len(row) > 4 else []) if a]:
+            out[name] = _Entry(row[0], "province", False)
     for row in vi.rows("countries"):
         for name in [row[0]] + [a for a in (row[1].split("|") if len(row) > 1 else []) if a]:
             out[name] = _Entry(row[0], "country", ambiguous(name))
@@ -63,13 +67,13 @@ def _names() -> dict[str, _Entry]:
 
 
 @cache
-def _context() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    provinces = frozenset(n for row in vi.rows("provinces") for n in [row[0]] + (row[4].split("|") if len(row) > 4 else []))
-    return frozenset(vi.column("place_cues")), frozenset(vi.column("place_blockers")), provinces
+def _context() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(vi.column("place_cues")), frozenset(vi.column("place_blockers"))
 
 
 def places(text: str) -> Iterator[Place]:
     names = _names()
+    last_end = -1  # end of the last known name: an ambiguous name in a list of places is a place
     for run in _RUN.finditer(text):
         words = run[0].split(" ")
         offsets = [run.start()]
@@ -85,15 +89,19 @@ def places(text: str) -> Iterator[Place]:
                 i += 1
                 continue
             start, end = offsets[i], offsets[i + n - 1] + len(words[i + n - 1])
-            if i + n == len(words) and (i == 0 or (i == 1 and _SENTENCE_START.search(text, 0, run.start()))) and \
-                    _stands_alone(text, start, end, entry, words[0] if i == 1 else None):
+            listed = _LIST.fullmatch(text, last_end, start) is not None if last_end >= 0 else False
+            last_end = end
+            if entry.rank != "province" and i + n == len(words) and \
+                    (i == 0 or (i == 1 and _SENTENCE_START.search(text, 0, run.start()))) and \
+                    _stands_alone(text, start, end, entry, words[0] if i == 1 else None, listed):
                 yield Place(start, end, text[start:end], entry.canonical, entry.rank)
             i += n
 
 
-def _stands_alone(text: str, start: int, end: int, entry: _Entry, initial: str | None) -> bool:
-    """No word of address or street before it; a word of place before or an address after when it is ambiguous."""
-    cues, blockers, provinces = _context()
+def _stands_alone(text: str, start: int, end: int, entry: _Entry, initial: str | None, listed: bool) -> bool:
+    """No word of address or street before it; when it is ambiguous, a word of place before it,
+    an address after it, or other places beside it in a list or in brackets."""
+    cues, blockers = _context()
     if initial is not None:
         before = [initial.lower()]
     else:
@@ -103,9 +111,9 @@ def _stands_alone(text: str, start: int, end: int, entry: _Entry, initial: str |
         return False
     if before and (before[-1][:1].isupper() or before[-1][:1].isdigit()):
         return False  # part of a longer name, or a street address ("số 12 Ngọc Hà")
-    if not entry.ambiguous:
+    if not entry.ambiguous or listed or (text[start - 1:start] == "(" and text[end:end + 1] == ")"):
         return True
     if before and (before[-1] in cues or " ".join(before[-2:]) in cues):
         return True
     after = _AFTER.match(text, end, end + 40)
-    return bool(after) and (after[1] in provinces or (after[1] in _names() and _names()[after[1]].rank != "commune"))
+    return bool(after) and after[1] in _names() and _names()[after[1]].rank != "commune"

@@ -9,6 +9,7 @@ One row per name and rank (names that are numbers, "Phường 1", are left out);
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 import unicodedata
 from collections import defaultdict
@@ -53,7 +54,8 @@ def build() -> str:
 
 
 def _nfc(s: str) -> str:
-    return unicodedata.normalize("NFC", s.strip())
+    """NFC, without the package's disambiguating suffix ("Kỳ Anh (Thị xã)" → "Kỳ Anh")."""
+    return re.sub(r"\s*\([^)]*\)$", "", unicodedata.normalize("NFC", s.strip()))
 
 
 if __name__ == "__main__":
