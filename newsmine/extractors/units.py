@@ -46,10 +46,17 @@ class Head:
 @cache
 def _data() -> dict[str, object]:
     heads: dict[str, Head] = {}
+    lower: set[str] = set()  # heads also written in lower case, before a capitalised name only
     for row in vi.rows("unit_heads"):
         soft = row[1].startswith("soft:")
         kind = None if row[1] == "inherit" else UnitKind(row[1].removeprefix("soft:"))
-        heads[row[0]] = Head(kind, len(row) > 2 and row[2] == "yes", len(row) > 3 and row[3] == "yes", soft)
+        head = Head(kind, len(row) > 2 and row[2] == "yes", len(row) > 3 and row[3] == "yes", soft)
+        for form in {row[0], vi.tone_variant(row[0])}:  # "Thành ủy" / "Thành uỷ"
+            heads.setdefault(form, head)
+            if len(row) > 4 and row[4] == "yes":
+                lower.add(form[:1].lower() + form[1:])
+    for form in lower:
+        heads.setdefault(form, heads[form[:1].upper() + form[1:]])
     provinces: dict[str, str] = {}
     for row in vi.rows("provinces"):
         provinces[row[0]] = row[0]
@@ -60,7 +67,7 @@ def _data() -> dict[str, object]:
         "heads": heads, "levels": levels, "provinces": provinces, "abbr": vi.mapping("abbreviations"),
         "words": vi.dictionary(), "titles": vi.column("titles"), "surnames": frozenset(vi.column("surnames")),
         "level_words": frozenset(w.lower() for w in levels), "field_nouns": frozenset(vi.column("field_nouns")),
-        "head_starts": frozenset(h.split()[0] for h in heads),
+        "head_starts": frozenset(h.split()[0] for h in heads), "lower_heads": frozenset(lower),
     }
 
 
@@ -68,8 +75,11 @@ def _data() -> dict[str, object]:
 def _patterns() -> dict[str, regex.Pattern[str]]:
     data = _data()
     levels = [w for lv in data["levels"] for w in (lv, lv[:1].upper() + lv[1:])]
+    lower = list(data["lower_heads"])
+    upper = [h for h in data["heads"] if h not in data["lower_heads"]]
     return {
-        "head": regex.compile(rf"(?<![\p{{L}}0-9/-])(?P<head>{alternation(list(data['heads']))})(?![\p{{L}}0-9])"),
+        "head": regex.compile(rf"(?<![\p{{L}}0-9/-])(?P<head>{alternation(upper)}|{alternation(lower)}(?=[ ][\p{{Lu}}]))"
+                              rf"(?![\p{{L}}0-9])"),
         "area": regex.compile(rf"(?<![\p{{L}}])(?P<level>{alternation(levels)})(?![\p{{L}}])"),
         "province": regex.compile(rf"(?<![\p{{L}}])(?P<name>{alternation(list(data['provinces']))})(?![\p{{L}}])"),
         "title": regex.compile(rf"(?<![\p{{L}}]){alternation(data['titles'])}\s*$"),
