@@ -68,6 +68,7 @@ def _data() -> dict[str, object]:
         "words": vi.dictionary(), "titles": vi.column("titles"), "surnames": frozenset(vi.column("surnames")),
         "level_words": frozenset(w.lower() for w in levels), "field_nouns": frozenset(vi.column("field_nouns")),
         "head_starts": frozenset(h.split()[0] for h in heads), "lower_heads": frozenset(lower),
+        "soft_heads": frozenset(h for h, head in heads.items() if head.soft),
     }
 
 
@@ -173,9 +174,16 @@ class _Scanner:
                 break
         return j - i
 
-    def scan(self, i: int, numbered: bool) -> int:
-        """Index of the first token after the name; ``i`` is the first token after the head."""
+    def scan(self, i: int, numbered: bool, full: bool = False, opens_field: bool = False) -> int:
+        """Index of the first token after the name; ``i`` is the first token after the head.
+
+        ``opens_field``: lower-case field words may follow the head itself ("Hội đồng thi đua
+        khen thưởng", "Đảng ủy cơ quan"); ``full``: the head is a name on its own, so a person's
+        name may follow it ("T.Ư Đoàn Lê Văn A").
+        """
         fields, after_head = 0, True
+        if opens_field:
+            i += self.field_tail(i)
         while word := self.word(i):
             if numbered and word.isdigit():
                 return i + 1
@@ -199,6 +207,8 @@ class _Scanner:
                 return i
             if self.after_title and word in self.data["surnames"] and not self.province_at(i):
                 return i
+            if (fields or full) and self.person_at(i):
+                return i  # "Ban Tổ chức Trung ương Lê Văn A": the person after the unit
             if after_head and (head := self.head_at(i)) is not None:  # "Ban Thường vụ" + "Tỉnh ủy"
                 count, numbered = head
                 i += count
@@ -210,6 +220,12 @@ class _Scanner:
             fields += 1
             after_head = fields == 1  # "Phòng Cảnh sát kinh tế" + "Công an tỉnh"
         return i
+
+    def person_at(self, i: int) -> bool:
+        """A family name and two more capitalised syllables, none an abbreviation or a head."""
+        words = [self.word(j) for j in range(i, i + 3)]
+        return words[0] in self.data["surnames"] and all(_is_cap(w) and not _ABBREVIATION.match(w) for w in words) \
+            and self.head_at(i + 1) is None and not self.province_at(i)
 
     def and_ahead(self, i: int) -> bool:
         """A comma inside a name joins fields that end with "và": "Văn hóa, Thể thao và Du lịch"."""
@@ -315,9 +331,12 @@ def _organisations(doc: Document) -> list[Unit]:
             continue  # inside the name just read: "Tỉnh ủy" in "Ban Thường vụ Tỉnh ủy"
         head: Head = data["heads"][m["head"]]
         tokens = _Tokens(text, m.end() if text[m.end():m.end() + 1] == " " else len(text))
+        if m["head"] in data["lower_heads"] and not _lower_head_names(text, m, tokens):
+            continue
         after_title = bool(_patterns()["title"].search(text[max(0, m.start() - 30):m.start()]))
         scanner = _Scanner(text, tokens, after_title)
-        n = scanner.scan(0, head.numbered)
+        opens_field = head.soft or head.kind is UnitKind.PARTY or m["head"].split(" ")[0] in data["soft_heads"]
+        n = scanner.scan(0, head.numbered, head.full, opens_field)
         if n == 0 and not head.full:
             continue
         end = tokens.get(n - 1)[1] if n else m.end()
@@ -327,6 +346,22 @@ def _organisations(doc: Document) -> list[Unit]:
         found.append(Unit(text=name, start=m.start(), end=end, name=name, canonical=canonical(name, province),
                           kind_=_kind(text, m.start(), end)))
     return found
+
+
+_PREVIOUS_WORD = regex.compile(r"(\p{L}+)[ ]$")
+
+
+def _lower_head_names(text: str, m: regex.Match[str], tokens: _Tokens) -> bool:
+    """A head in lower case names a unit ("sở Y tế") unless it ends a word ("cơ sở Y tế",
+    "thị trường Việt Nam") or a person follows ("báo Nguyễn Văn A", "công an Đại tá ...")."""
+    data = _data()
+    previous = _PREVIOUS_WORD.search(text, max(0, m.start() - 12), m.start())
+    if previous and f"{previous[1].lower()} {m['head'].split(' ')[0]}" in data["words"]:
+        return False
+    first = tokens.get(0)
+    if first is None or first[2] in data["surnames"]:
+        return False
+    return not any(text.startswith(title, first[0]) for title in data["titles"])
 
 
 def _areas(doc: Document, skip: Spans) -> list[Unit]:
