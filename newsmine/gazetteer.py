@@ -52,9 +52,15 @@ def _names() -> dict[str, _Entry]:
         parts = name.split(" ")
         return (len(parts) == 1 and len(name) <= 4) or parts[0] in surnames or name.lower() in words
 
+    def personal(name: str) -> bool:  # "Lê Quý Đôn": a commune named after a person is the person
+        parts = name.split(" ")
+        return len(parts) > 2 and parts[0] in surnames
+
     out: dict[str, _Entry] = {}
     for row in vi.rows("admin_units"):  # districts first: a name that is both is read as a district
         name, rank = row[0], row[1]
+        if personal(name):
+            continue
         if name not in out or out[name].rank == "commune":
             out[name] = _Entry(name, rank, rank == "commune" or ambiguous(name))
     for row in vi.rows("provinces"):  # known, so that they make lists and addresses, but read by units

@@ -174,12 +174,13 @@ class _Scanner:
                 break
         return j - i
 
-    def scan(self, i: int, numbered: bool, full: bool = False, opens_field: bool = False) -> int:
+    def scan(self, i: int, numbered: bool, full: bool = False, opens_field: bool = False,
+             person_ends: bool = False) -> int:
         """Index of the first token after the name; ``i`` is the first token after the head.
 
         ``opens_field``: lower-case field words may follow the head itself ("Hội đồng thi đua
-        khen thưởng", "Đảng ủy cơ quan"); ``full``: the head is a name on its own, so a person's
-        name may follow it ("T.Ư Đoàn Lê Văn A").
+        khen thưởng", "Đảng ủy cơ quan"); ``person_ends``: a person's full name ends the name once
+        it is complete (``full``: the head alone is): "T.Ư Đoàn Lê Văn A", "Ban Tổ chức Trung ương Lê Văn A".
         """
         fields, after_head = 0, True
         if opens_field:
@@ -207,7 +208,7 @@ class _Scanner:
                 return i
             if self.after_title and word in self.data["surnames"] and not self.province_at(i):
                 return i
-            if (fields or full) and self.person_at(i):
+            if person_ends and (fields or full) and self.person_at(i):
                 return i  # "Ban Tổ chức Trung ương Lê Văn A": the person after the unit
             if after_head and (head := self.head_at(i)) is not None:  # "Ban Thường vụ" + "Tỉnh ủy"
                 count, numbered = head
@@ -336,7 +337,8 @@ def _organisations(doc: Document) -> list[Unit]:
         after_title = bool(_patterns()["title"].search(text[max(0, m.start() - 30):m.start()]))
         scanner = _Scanner(text, tokens, after_title)
         opens_field = head.soft or head.kind is UnitKind.PARTY or m["head"].split(" ")[0] in data["soft_heads"]
-        n = scanner.scan(0, head.numbered, head.full, opens_field)
+        named_after_people = head.kind in (UnitKind.ENTERPRISE, UnitKind.SCHOOL)  # "Trường THPT Lê Văn A"
+        n = scanner.scan(0, head.numbered, head.full, opens_field, not named_after_people)
         if n == 0 and not head.full:
             continue
         end = tokens.get(n - 1)[1] if n else m.end()
