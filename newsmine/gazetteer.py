@@ -73,12 +73,17 @@ def _names() -> dict[str, _Entry]:
 
 
 @cache
+def _first_words() -> frozenset[str]:
+    return frozenset(name.split(" ")[0] for name in _names())
+
+
+@cache
 def _context() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(vi.column("place_cues")), frozenset(vi.column("place_blockers"))
 
 
 def places(text: str) -> Iterator[Place]:
-    names = _names()
+    names, firsts = _names(), _first_words()
     last_end = -1  # end of the last known name: an ambiguous name in a list of places is a place
     for run in _RUN.finditer(text):
         words = run[0].split(" ")
@@ -87,6 +92,9 @@ def places(text: str) -> Iterator[Place]:
             offsets.append(offsets[-1] + len(w) + 1)
         i = 0
         while i < len(words):
+            if words[i] not in firsts:
+                i += 1
+                continue
             for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
                 entry = names.get(" ".join(words[i:i + n]))
                 if entry is not None:
@@ -98,7 +106,7 @@ def places(text: str) -> Iterator[Place]:
             listed = _LIST.fullmatch(text, last_end, start) is not None if last_end >= 0 else False
             last_end = end
             if entry.rank != "province" and i + n == len(words) and \
-                    (i == 0 or (i == 1 and _SENTENCE_START.search(text, 0, run.start()))) and \
+                    (i == 0 or (i == 1 and _SENTENCE_START.search(text, max(0, run.start() - 3), run.start()))) and \
                     _stands_alone(text, start, end, entry, words[0] if i == 1 else None, listed):
                 yield Place(start, end, text[start:end], entry.canonical, entry.rank)
             i += n

@@ -67,7 +67,7 @@ def _data() -> dict[str, object]:
         "heads": heads, "levels": levels, "provinces": provinces, "abbr": vi.mapping("abbreviations"),
         "words": vi.dictionary(), "titles": vi.column("titles"), "surnames": frozenset(vi.column("surnames")),
         "level_words": frozenset(w.lower() for w in levels), "field_nouns": frozenset(vi.column("field_nouns")),
-        "head_starts": frozenset(h.split()[0] for h in heads), "lower_heads": frozenset(lower),
+        "head_starts": frozenset(h.split()[0] for h in heads), "lower_heads": frozenset(lower), "lower_head_ends": frozenset(h.rsplit(" ", 1)[-1] for h in lower),
         "soft_heads": frozenset(h for h, head in heads.items() if head.soft),
     }
 
@@ -76,11 +76,9 @@ def _data() -> dict[str, object]:
 def _patterns() -> dict[str, regex.Pattern[str]]:
     data = _data()
     levels = [w for lv in data["levels"] for w in (lv, lv[:1].upper() + lv[1:])]
-    lower = list(data["lower_heads"])
     upper = [h for h in data["heads"] if h not in data["lower_heads"]]
     return {
-        "head": regex.compile(rf"(?<![\p{{L}}0-9/-])(?P<head>{alternation(upper)}|{alternation(lower)}(?=[ ][\p{{Lu}}]))"
-                              rf"(?![\p{{L}}0-9])"),
+        "head": regex.compile(rf"(?<![\p{{L}}0-9/-])(?P<head>{alternation(upper)})(?![\p{{L}}0-9])"),
         "area": regex.compile(rf"(?<![\p{{L}}])(?P<level>{alternation(levels)})(?![\p{{L}}])"),
         "province": regex.compile(rf"(?<![\p{{L}}])(?P<name>{alternation(list(data['provinces']))})(?![\p{{L}}])"),
         "title": regex.compile(rf"(?<![\p{{L}}]){alternation(data['titles'])}\s*$"),
@@ -310,10 +308,36 @@ def canonical(name: str, province: str | None) -> str:
     return out
 
 
-def _kind(text: str, start: int, end: int) -> UnitKind:
+# A capitalised word after a lower-case one: where a lower-case head may end, just before it.
+_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}[ ])\p{Lu}")
+
+
+def _head_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, head) of every head: capitalised ones from one regex, lower-case ones ("sở Y tế",
+    "báo Nhân dân") looked up in the words before a capitalised word."""
+    data = _data()
+    lower, last_words = data["lower_heads"], data["lower_head_ends"]
+    found = [(m.start(), m.end(), m["head"]) for m in _patterns()["head"].finditer(text)]
+    for m in _AFTER_LOWER.finditer(text):
+        end = m.start() - 1
+        words = text[max(0, end - 30):end].rsplit(" ", 3)
+        if words[-1] not in last_words:
+            continue
+        for n in range(min(3, len(words)), 0, -1):
+            head = " ".join(words[-n:])
+            start = end - len(head)
+            if head in lower and not (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "/-")):
+                found.append((start, end, head))
+                break
+    return sorted(found)
+
+
+def _kind(text: str, start: int, end: int, first: str) -> UnitKind:
     """The kind of the first head in the name that has one ("Ban Thường vụ LĐLĐ tỉnh" → association)."""
     heads = _data()["heads"]
-    fallback = None
+    fallback = heads[first].kind if heads[first].soft else None
+    if not heads[first].soft and heads[first].kind is not None:
+        return heads[first].kind
     for m in _patterns()["head"].finditer(text, start, end):
         head = heads[m["head"]]
         if head.soft:
@@ -327,38 +351,38 @@ def _organisations(doc: Document) -> list[Unit]:
     text, data = doc.text, _data()
     province = main_province(doc)
     found: list[Unit] = []
-    for m in _patterns()["head"].finditer(text):
-        if found and m.start() < found[-1].end:
+    for start, head_end, head_name in _head_spans(text):
+        if found and start < found[-1].end:
             continue  # inside the name just read: "Tỉnh ủy" in "Ban Thường vụ Tỉnh ủy"
-        head: Head = data["heads"][m["head"]]
-        tokens = _Tokens(text, m.end() if text[m.end():m.end() + 1] == " " else len(text))
-        if m["head"] in data["lower_heads"] and not _lower_head_names(text, m, tokens):
+        head: Head = data["heads"][head_name]
+        tokens = _Tokens(text, head_end if text[head_end:head_end + 1] == " " else len(text))
+        if head_name in data["lower_heads"] and not _lower_head_names(text, start, head_name, tokens):
             continue
-        after_title = bool(_patterns()["title"].search(text[max(0, m.start() - 30):m.start()]))
+        after_title = bool(_patterns()["title"].search(text[max(0, start - 30):start]))
         scanner = _Scanner(text, tokens, after_title)
-        opens_field = head.soft or head.kind is UnitKind.PARTY or m["head"].split(" ")[0] in data["soft_heads"]
+        opens_field = head.soft or head.kind is UnitKind.PARTY or head_name.split(" ")[0] in data["soft_heads"]
         named_after_people = head.kind in (UnitKind.ENTERPRISE, UnitKind.SCHOOL)  # "Trường THPT Lê Văn A"
         n = scanner.scan(0, head.numbered, head.full, opens_field, not named_after_people)
         if n == 0 and not head.full:
             continue
-        end = tokens.get(n - 1)[1] if n else m.end()
+        end = tokens.get(n - 1)[1] if n else head_end
         if n and tokens.get(n - 1)[2] in ("và", "&", "-", "–"):
-            end = tokens.get(n - 2)[1] if n > 1 else m.end()
-        name = text[m.start():end]
-        found.append(Unit(text=name, start=m.start(), end=end, name=name, canonical=canonical(name, province),
-                          kind_=_kind(text, m.start(), end)))
+            end = tokens.get(n - 2)[1] if n > 1 else head_end
+        name = text[start:end]
+        found.append(Unit(text=name, start=start, end=end, name=name, canonical=canonical(name, province),
+                          kind_=_kind(text, start, end, head_name)))
     return found
 
 
 _PREVIOUS_WORD = regex.compile(r"(\p{L}+)[ ]$")
 
 
-def _lower_head_names(text: str, m: regex.Match[str], tokens: _Tokens) -> bool:
+def _lower_head_names(text: str, start: int, head: str, tokens: _Tokens) -> bool:
     """A head in lower case names a unit ("sở Y tế") unless it ends a word ("cơ sở Y tế",
     "thị trường Việt Nam") or a person follows ("báo Nguyễn Văn A", "công an Đại tá ...")."""
     data = _data()
-    previous = _PREVIOUS_WORD.search(text, max(0, m.start() - 12), m.start())
-    if previous and f"{previous[1].lower()} {m['head'].split(' ')[0]}" in data["words"]:
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 12), start)
+    if previous and f"{previous[1].lower()} {head.split(' ')[0]}" in data["words"]:
         return False
     first = tokens.get(0)
     if first is None or first[2] in data["surnames"]:
