@@ -19,7 +19,7 @@ import regex
 
 from .lang import vi
 
-_RUN = regex.compile(r"(?<![\p{L}0-9.&-])\p{Lu}[\p{L}]*+(?:[ ]\p{Lu}[\p{L}]*+)*+(?![\p{L}0-9&])")
+_RUN = regex.compile(r"(?<![\p{L}0-9.&-])\p{Lu}[\p{L}]*+(?:[ ]\p{Lu}[\p{L}]*+)*+(?![\p{L}0-9&-])")
 _BEFORE = regex.compile(r"(?:([\p{L}0-9]+)[ ])?([\p{L}0-9]+)[ ]$")
 _AFTER = regex.compile(r"(?:, ?| \(| - | – | và )(\p{Lu}\p{L}*+(?: \p{Lu}\p{L}*+){0,3})")
 _LIST = regex.compile(r", ?| và | - | – |/")

@@ -85,7 +85,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
-_WORD = r"(?P<t>[\p{L}0-9][\p{L}0-9&]*(?:-[\p{L}0-9&]+)*\.?|[-–&](?= )|,(?= \p{Lu}))"
+_WORD = r"(?P<t>[\p{L}0-9][\p{L}0-9&]*(?:(?:-|\.(?=\p{Lu}))[\p{L}0-9&]+)*\.?|[-–&](?= )|,(?= \p{Lu}))"
 _WORDS = regex.compile(rf"[ ]{{0,2}}{_WORD}(?:(?:[ ]{{1,2}}|(?<=[^ ,])(?=,)){_WORD})*")
 
 
@@ -365,6 +365,8 @@ def _organisations(doc: Document) -> list[Unit]:
         n = scanner.scan(0, head.numbered, head.full, opens_field, not named_after_people)
         if n == 0 and not head.full:
             continue
+        if head_name in data["lower_heads"] and all(tokens.get(k)[2] in data["abbr"] for k in range(n)):
+            continue  # "một trường ĐH": a kind of unit, not a name
         end = tokens.get(n - 1)[1] if n else head_end
         if n and tokens.get(n - 1)[2] in ("và", "&", "-", "–"):
             end = tokens.get(n - 2)[1] if n > 1 else head_end
