@@ -57,6 +57,9 @@ def _data() -> dict[str, object]:
                 lower.add(form[:1].lower() + form[1:])
     for form in lower:
         heads.setdefault(form, heads[form[:1].upper() + form[1:]])
+    for tag in vi.column("outlets"):  # outlets named as sources: "(TTXVN)", "theo VOV"
+        if _ABBREVIATION.match(tag):
+            heads.setdefault(tag, Head(UnitKind.OTHER, True, False))
     provinces: dict[str, str] = {}
     for row in vi.rows("provinces"):
         provinces[row[0]] = row[0]
