@@ -72,6 +72,11 @@ def _names() -> dict[str, _Entry]:
     return out
 
 
+def is_country(name: str) -> bool:
+    entry = _names().get(name)
+    return entry is not None and entry.rank == "country"
+
+
 @cache
 def _first_words() -> frozenset[str]:
     return frozenset(name.split(" ")[0] for name in _names())

@@ -67,12 +67,20 @@ def _data() -> dict[str, object]:
             provinces[alias] = row[0]
     levels = vi.mapping("admin_levels")
     return {
-        "heads": heads, "levels": levels, "provinces": provinces, "abbr": vi.mapping("abbreviations"),
+        "heads": heads, "levels": levels, "roles": _roles(),
+        "level_abbr": frozenset(w for w in levels if w[:1].isupper()), "provinces": provinces, "abbr": vi.mapping("abbreviations"),
         "words": vi.dictionary(), "titles": vi.column("titles"), "surnames": frozenset(vi.column("surnames")),
         "level_words": frozenset(w.lower() for w in levels), "field_nouns": frozenset(vi.column("field_nouns")),
         "head_starts": frozenset(h.split()[0] for h in heads), "lower_heads": frozenset(lower), "lower_head_ends": frozenset(h.rsplit(" ", 1)[-1] for h in lower),
         "soft_heads": frozenset(h for h, head in heads.items() if head.soft),
     }
+
+
+def _roles() -> dict[str, frozenset[str]]:
+    roles: dict[str, set[str]] = {}
+    for row in vi.rows("unit_name_words"):
+        roles.setdefault(row[0], set()).update({row[1], vi.tone_variant(row[1])})
+    return {role: frozenset(words) for role, words in roles.items()}
 
 
 @cache
@@ -152,13 +160,13 @@ class _Scanner:
     def level_at(self, i: int) -> int:
         """Tokens in the administrative level word at ``i`` ("tỉnh" 1, "thành phố" 2), else 0."""
         first = self.word(i)
-        if not first or (first[:1].isupper() and first not in ("TP", "TP.")):
+        if not first or (first[:1].isupper() and first not in self.data["level_abbr"]):
             return 0
         levels = self.data["level_words"]
         for n in (3, 2, 1):
             words = [self.word(j) for j in range(i, i + n)]
             if all(words) and " ".join(words) in levels and words[0][:1].islower() or \
-                    (n == 1 and words[0] in ("TP", "TP.")):
+                    (n == 1 and words[0] in self.data["level_abbr"]):
                 return n
         return 0
 
@@ -183,7 +191,7 @@ class _Scanner:
         khen thưởng", "Đảng ủy cơ quan"); ``person_ends``: a person's full name ends the name once
         it is complete (``full``: the head alone is): "T.Ư Đoàn Lê Văn A", "Ban Tổ chức Trung ương Lê Văn A".
         """
-        fields, after_head = 0, True
+        fields, after_head, roles = 0, True, self.data["roles"]
         if opens_field:
             i += self.field_tail(i)
         while word := self.word(i):
@@ -191,18 +199,18 @@ class _Scanner:
                 return i + 1
             if self.level_at(i):
                 return self.place(i)
-            if word == "Việt" and self.word(i + 1) == "Nam":
-                return self.place(i + 2) if self.level_at(i + 2) else i + 2
-            if word.lower() == "số" and self.word(i + 1).isdigit():
+            if (country := self.country_at(i)):  # "Hội Nhà báo Việt Nam" ends there
+                return self.place(i + country) if self.level_at(i + country) else i + country
+            if word.lower() in roles["number"] and self.word(i + 1).isdigit():
                 return i + 2
             if word == "," and not self.and_ahead(i + 1):
                 return i  # "Sở Y tế, Sở Giáo dục": a list of units, not one name
-            if word in ("và", "&", "-", "–", ",") and _is_cap(self.word(i + 1)):
-                if self.head_at(i + 1) is not None and word in ("và", "&"):
+            if (word in roles["and"] or word in ("-", "–", ",")) and _is_cap(self.word(i + 1)):
+                if self.head_at(i + 1) is not None and word in roles["and"]:
                     return i  # "Sư đoàn 330 và Bộ Tư lệnh": two units
                 i += 1
                 continue
-            if word == "miền" and _is_cap(self.word(i + 1)):
+            if word in roles["region"] and _is_cap(self.word(i + 1)):
                 i += 2
                 continue
             if not _is_cap(word):
@@ -235,7 +243,7 @@ class _Scanner:
             return False
         for j in range(i, i + 5):
             word = self.word(j)
-            if word == "và":
+            if word in self.data["roles"]["and"]:
                 return _is_cap(self.word(j + 1)) and self.head_at(j + 1) is None
             if not word or word == "," or not (_is_cap(word) or word[:1].islower()):
                 return False
@@ -253,6 +261,14 @@ class _Scanner:
         while (t := self.tokens.get(i + count)) is not None and t[0] < m.end():
             count += 1
         return count, self.data["heads"][m["head"]].numbered
+
+    def country_at(self, i: int) -> int:
+        """Tokens of the country name starting at ``i`` ("Việt Nam" 2), else 0; not the start of a
+        longer capitalised name ("Lào Cai", "Nhật Tân")."""
+        for n in (3, 2, 1):
+            if gazetteer.is_country(" ".join(self.word(j) for j in range(i, i + n))):
+                return 0 if _is_cap(self.word(i + n)) or self.province_at(i) else n
+        return 0
 
     def province_at(self, i: int) -> int:
         """Tokens of the province or city name starting at ``i``, else 0."""
@@ -306,7 +322,7 @@ def canonical(name: str, province: str | None) -> str:
     for composite, full in abbr.items():
         if " " in composite and composite in out:
             out = out.replace(composite, full)
-    if province and (out.endswith((" tỉnh", " thành phố")) or out in ("Tỉnh ủy", "Thành ủy")):
+    if province and (out.endswith((" tỉnh", " thành phố")) or out in _data()["roles"]["provincial_body"]):
         out = f"{out} {province}"
     return out
 
@@ -371,7 +387,7 @@ def _organisations(doc: Document) -> list[Unit]:
         if head_name in data["lower_heads"] and all(tokens.get(k)[2] in data["abbr"] for k in range(n)):
             continue  # "một trường ĐH": a kind of unit, not a name
         end = tokens.get(n - 1)[1] if n else head_end
-        if n and tokens.get(n - 1)[2] in ("và", "&", "-", "–"):
+        if n and (tokens.get(n - 1)[2] in data["roles"]["and"] or tokens.get(n - 1)[2] in ("-", "–")):
             end = tokens.get(n - 2)[1] if n > 1 else head_end
         name = text[start:end]
         found.append(Unit(text=name, start=start, end=end, name=name, canonical=canonical(name, province),
