@@ -357,7 +357,10 @@ def _kind(text: str, start: int, end: int, first: str) -> UnitKind:
     fallback = heads[first].kind if heads[first].soft else None
     if not heads[first].soft and heads[first].kind is not None:
         return heads[first].kind
-    for m in _patterns()["head"].finditer(text, start, end):
+    name = text[start:end]
+    if first in _data()["lower_heads"]:  # "ban Tuyên giáo" is read as "Ban Tuyên giáo"
+        name = name[:1].upper() + name[1:]
+    for m in _patterns()["head"].finditer(name):
         head = heads[m["head"]]
         if head.soft:
             fallback = fallback or head.kind
