@@ -24,6 +24,7 @@ from typing import Iterable
 
 import regex
 
+from .. import gazetteer
 from ..document import Document, Spans, overlaps
 from ..lang import vi
 from ..records import Unit, UnitKind
@@ -45,10 +46,20 @@ class Head:
 @cache
 def _data() -> dict[str, object]:
     heads: dict[str, Head] = {}
+    lower: set[str] = set()  # heads also written in lower case, before a capitalised name only
     for row in vi.rows("unit_heads"):
         soft = row[1].startswith("soft:")
         kind = None if row[1] == "inherit" else UnitKind(row[1].removeprefix("soft:"))
-        heads[row[0]] = Head(kind, len(row) > 2 and row[2] == "yes", len(row) > 3 and row[3] == "yes", soft)
+        head = Head(kind, len(row) > 2 and row[2] == "yes", len(row) > 3 and row[3] == "yes", soft)
+        for form in {row[0], vi.tone_variant(row[0])}:  # "Thành ủy" / "Thành uỷ"
+            heads.setdefault(form, head)
+            if len(row) > 4 and row[4] == "yes":
+                lower.add(form[:1].lower() + form[1:])
+    for form in lower:
+        heads.setdefault(form, heads[form[:1].upper() + form[1:]])
+    for tag in vi.column("outlets"):  # outlets named as sources: "(TTXVN)", "theo VOV"
+        if _ABBREVIATION.match(tag):
+            heads.setdefault(tag, Head(UnitKind.OTHER, True, False))
     provinces: dict[str, str] = {}
     for row in vi.rows("provinces"):
         provinces[row[0]] = row[0]
@@ -56,26 +67,36 @@ def _data() -> dict[str, object]:
             provinces[alias] = row[0]
     levels = vi.mapping("admin_levels")
     return {
-        "heads": heads, "levels": levels, "provinces": provinces, "abbr": vi.mapping("abbreviations"),
+        "heads": heads, "levels": levels, "roles": _roles(),
+        "level_abbr": frozenset(w for w in levels if w[:1].isupper()), "provinces": provinces, "abbr": vi.mapping("abbreviations"),
         "words": vi.dictionary(), "titles": vi.column("titles"), "surnames": frozenset(vi.column("surnames")),
         "level_words": frozenset(w.lower() for w in levels), "field_nouns": frozenset(vi.column("field_nouns")),
-        "head_starts": frozenset(h.split()[0] for h in heads),
+        "head_starts": frozenset(h.split()[0] for h in heads), "lower_heads": frozenset(lower), "lower_head_ends": frozenset(h.rsplit(" ", 1)[-1] for h in lower),
+        "soft_heads": frozenset(h for h, head in heads.items() if head.soft),
     }
+
+
+def _roles() -> dict[str, frozenset[str]]:
+    roles: dict[str, set[str]] = {}
+    for row in vi.rows("unit_name_words"):
+        roles.setdefault(row[0], set()).update({row[1], vi.tone_variant(row[1])})
+    return {role: frozenset(words) for role, words in roles.items()}
 
 
 @cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
     data = _data()
     levels = [w for lv in data["levels"] for w in (lv, lv[:1].upper() + lv[1:])]
+    upper = [h for h in data["heads"] if h not in data["lower_heads"]]
     return {
-        "head": regex.compile(rf"(?<![\p{{L}}0-9/-])(?P<head>{alternation(list(data['heads']))})(?![\p{{L}}0-9])"),
+        "head": regex.compile(rf"(?<![\p{{L}}0-9/-])(?P<head>{alternation(upper)})(?![\p{{L}}0-9])"),
         "area": regex.compile(rf"(?<![\p{{L}}])(?P<level>{alternation(levels)})(?![\p{{L}}])"),
         "province": regex.compile(rf"(?<![\p{{L}}])(?P<name>{alternation(list(data['provinces']))})(?![\p{{L}}])"),
         "title": regex.compile(rf"(?<![\p{{L}}]){alternation(data['titles'])}\s*$"),
     }
 
 
-_WORD = r"(?P<t>[\p{L}0-9][\p{L}0-9&]*(?:-[\p{L}0-9&]+)*\.?|[-–&](?= )|,(?= \p{Lu}))"
+_WORD = r"(?P<t>[\p{L}0-9][\p{L}0-9&]*(?:(?:-|\.(?=\p{Lu}))[\p{L}0-9&]+)*\.?|[-–&](?= )|,(?= \p{Lu}))"
 _WORDS = regex.compile(rf"[ ]{{0,2}}{_WORD}(?:(?:[ ]{{1,2}}|(?<=[^ ,])(?=,)){_WORD})*")
 
 
@@ -139,13 +160,13 @@ class _Scanner:
     def level_at(self, i: int) -> int:
         """Tokens in the administrative level word at ``i`` ("tỉnh" 1, "thành phố" 2), else 0."""
         first = self.word(i)
-        if not first or (first[:1].isupper() and first not in ("TP", "TP.")):
+        if not first or (first[:1].isupper() and first not in self.data["level_abbr"]):
             return 0
         levels = self.data["level_words"]
         for n in (3, 2, 1):
             words = [self.word(j) for j in range(i, i + n)]
             if all(words) and " ".join(words) in levels and words[0][:1].islower() or \
-                    (n == 1 and words[0] in ("TP", "TP.")):
+                    (n == 1 and words[0] in self.data["level_abbr"]):
                 return n
         return 0
 
@@ -162,32 +183,42 @@ class _Scanner:
                 break
         return j - i
 
-    def scan(self, i: int, numbered: bool) -> int:
-        """Index of the first token after the name; ``i`` is the first token after the head."""
-        fields, after_head = 0, True
+    def scan(self, i: int, numbered: bool, full: bool = False, opens_field: bool = False,
+             person_ends: bool = False) -> int:
+        """Index of the first token after the name; ``i`` is the first token after the head.
+
+        ``opens_field``: lower-case field words may follow the head itself ("Hội đồng thi đua
+        khen thưởng", "Đảng ủy cơ quan"); ``person_ends``: a person's full name ends the name once
+        it is complete (``full``: the head alone is): "T.Ư Đoàn Lê Văn A", "Ban Tổ chức Trung ương Lê Văn A".
+        """
+        fields, after_head, roles = 0, True, self.data["roles"]
+        if opens_field:
+            i += self.field_tail(i)
         while word := self.word(i):
             if numbered and word.isdigit():
                 return i + 1
             if self.level_at(i):
                 return self.place(i)
-            if word == "Việt" and self.word(i + 1) == "Nam":
-                return self.place(i + 2) if self.level_at(i + 2) else i + 2
-            if word.lower() == "số" and self.word(i + 1).isdigit():
+            if (country := self.country_at(i)):  # "Hội Nhà báo Việt Nam" ends there
+                return self.place(i + country) if self.level_at(i + country) else i + country
+            if word.lower() in roles["number"] and self.word(i + 1).isdigit():
                 return i + 2
             if word == "," and not self.and_ahead(i + 1):
                 return i  # "Sở Y tế, Sở Giáo dục": a list of units, not one name
-            if word in ("và", "&", "-", "–", ",") and _is_cap(self.word(i + 1)):
-                if self.head_at(i + 1) is not None and word in ("và", "&"):
+            if (word in roles["and"] or word in ("-", "–", ",")) and _is_cap(self.word(i + 1)):
+                if self.head_at(i + 1) is not None and word in roles["and"]:
                     return i  # "Sư đoàn 330 và Bộ Tư lệnh": two units
                 i += 1
                 continue
-            if word == "miền" and _is_cap(self.word(i + 1)):
+            if word in roles["region"] and _is_cap(self.word(i + 1)):
                 i += 2
                 continue
             if not _is_cap(word):
                 return i
             if self.after_title and word in self.data["surnames"] and not self.province_at(i):
                 return i
+            if person_ends and (fields or full) and self.person_at(i):
+                return i  # "Ban Tổ chức Trung ương Lê Văn A": the person after the unit
             if after_head and (head := self.head_at(i)) is not None:  # "Ban Thường vụ" + "Tỉnh ủy"
                 count, numbered = head
                 i += count
@@ -200,13 +231,19 @@ class _Scanner:
             after_head = fields == 1  # "Phòng Cảnh sát kinh tế" + "Công an tỉnh"
         return i
 
+    def person_at(self, i: int) -> bool:
+        """A family name and two more capitalised syllables, none an abbreviation or a head."""
+        words = [self.word(j) for j in range(i, i + 3)]
+        return words[0] in self.data["surnames"] and all(_is_cap(w) and not _ABBREVIATION.match(w) for w in words) \
+            and self.head_at(i + 1) is None and not self.province_at(i)
+
     def and_ahead(self, i: int) -> bool:
         """A comma inside a name joins fields that end with "và": "Văn hóa, Thể thao và Du lịch"."""
         if self.head_at(i) is not None:
             return False
         for j in range(i, i + 5):
             word = self.word(j)
-            if word == "và":
+            if word in self.data["roles"]["and"]:
                 return _is_cap(self.word(j + 1)) and self.head_at(j + 1) is None
             if not word or word == "," or not (_is_cap(word) or word[:1].islower()):
                 return False
@@ -224,6 +261,14 @@ class _Scanner:
         while (t := self.tokens.get(i + count)) is not None and t[0] < m.end():
             count += 1
         return count, self.data["heads"][m["head"]].numbered
+
+    def country_at(self, i: int) -> int:
+        """Tokens of the country name starting at ``i`` ("Việt Nam" 2), else 0; not the start of a
+        longer capitalised name ("Lào Cai", "Nhật Tân")."""
+        for n in (3, 2, 1):
+            if gazetteer.is_country(" ".join(self.word(j) for j in range(i, i + n))):
+                return 0 if _is_cap(self.word(i + n)) or self.province_at(i) else n
+        return 0
 
     def province_at(self, i: int) -> int:
         """Tokens of the province or city name starting at ``i``, else 0."""
@@ -277,16 +322,45 @@ def canonical(name: str, province: str | None) -> str:
     for composite, full in abbr.items():
         if " " in composite and composite in out:
             out = out.replace(composite, full)
-    if province and (out.endswith((" tỉnh", " thành phố")) or out in ("Tỉnh ủy", "Thành ủy")):
+    if province and (out.endswith((" tỉnh", " thành phố")) or out in _data()["roles"]["provincial_body"]):
         out = f"{out} {province}"
     return out
 
 
-def _kind(text: str, start: int, end: int) -> UnitKind:
+# A capitalised word after a lower-case one: where a lower-case head may end, just before it.
+_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}[ ])\p{Lu}")
+
+
+def _head_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, head) of every head: capitalised ones from one regex, lower-case ones ("sở Y tế",
+    "báo Nhân dân") looked up in the words before a capitalised word."""
+    data = _data()
+    lower, last_words = data["lower_heads"], data["lower_head_ends"]
+    found = [(m.start(), m.end(), m["head"]) for m in _patterns()["head"].finditer(text)]
+    for m in _AFTER_LOWER.finditer(text):
+        end = m.start() - 1
+        words = text[max(0, end - 30):end].rsplit(" ", 3)
+        if words[-1] not in last_words:
+            continue
+        for n in range(min(3, len(words)), 0, -1):
+            head = " ".join(words[-n:])
+            start = end - len(head)
+            if head in lower and not (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "/-")):
+                found.append((start, end, head))
+                break
+    return sorted(found)
+
+
+def _kind(text: str, start: int, end: int, first: str) -> UnitKind:
     """The kind of the first head in the name that has one ("Ban Thường vụ LĐLĐ tỉnh" → association)."""
     heads = _data()["heads"]
-    fallback = None
-    for m in _patterns()["head"].finditer(text, start, end):
+    fallback = heads[first].kind if heads[first].soft else None
+    if not heads[first].soft and heads[first].kind is not None:
+        return heads[first].kind
+    name = text[start:end]
+    if first in _data()["lower_heads"]:  # "ban Tuyên giáo" is read as "Ban Tuyên giáo"
+        name = name[:1].upper() + name[1:]
+    for m in _patterns()["head"].finditer(name):
         head = heads[m["head"]]
         if head.soft:
             fallback = fallback or head.kind
@@ -299,23 +373,45 @@ def _organisations(doc: Document) -> list[Unit]:
     text, data = doc.text, _data()
     province = main_province(doc)
     found: list[Unit] = []
-    for m in _patterns()["head"].finditer(text):
-        if found and m.start() < found[-1].end:
+    for start, head_end, head_name in _head_spans(text):
+        if found and start < found[-1].end:
             continue  # inside the name just read: "Tỉnh ủy" in "Ban Thường vụ Tỉnh ủy"
-        head: Head = data["heads"][m["head"]]
-        tokens = _Tokens(text, m.end() if text[m.end():m.end() + 1] == " " else len(text))
-        after_title = bool(_patterns()["title"].search(text[max(0, m.start() - 30):m.start()]))
+        head: Head = data["heads"][head_name]
+        tokens = _Tokens(text, head_end if text[head_end:head_end + 1] == " " else len(text))
+        if head_name in data["lower_heads"] and not _lower_head_names(text, start, head_name, tokens):
+            continue
+        after_title = bool(_patterns()["title"].search(text[max(0, start - 30):start]))
         scanner = _Scanner(text, tokens, after_title)
-        n = scanner.scan(0, head.numbered)
+        opens_field = head.soft or head.kind is UnitKind.PARTY or head_name.split(" ")[0] in data["soft_heads"]
+        named_after_people = head.kind in (UnitKind.ENTERPRISE, UnitKind.SCHOOL)  # "Trường THPT Lê Văn A"
+        n = scanner.scan(0, head.numbered, head.full, opens_field, not named_after_people)
         if n == 0 and not head.full:
             continue
-        end = tokens.get(n - 1)[1] if n else m.end()
-        if n and tokens.get(n - 1)[2] in ("và", "&", "-", "–"):
-            end = tokens.get(n - 2)[1] if n > 1 else m.end()
-        name = text[m.start():end]
-        found.append(Unit(text=name, start=m.start(), end=end, name=name, canonical=canonical(name, province),
-                          kind_=_kind(text, m.start(), end)))
+        if head_name in data["lower_heads"] and all(tokens.get(k)[2] in data["abbr"] for k in range(n)):
+            continue  # "một trường ĐH": a kind of unit, not a name
+        end = tokens.get(n - 1)[1] if n else head_end
+        if n and (tokens.get(n - 1)[2] in data["roles"]["and"] or tokens.get(n - 1)[2] in ("-", "–")):
+            end = tokens.get(n - 2)[1] if n > 1 else head_end
+        name = text[start:end]
+        found.append(Unit(text=name, start=start, end=end, name=name, canonical=canonical(name, province),
+                          kind_=_kind(text, start, end, head_name)))
     return found
+
+
+_PREVIOUS_WORD = regex.compile(r"(\p{L}+)[ ]$")
+
+
+def _lower_head_names(text: str, start: int, head: str, tokens: _Tokens) -> bool:
+    """A head in lower case names a unit ("sở Y tế") unless it ends a word ("cơ sở Y tế",
+    "thị trường Việt Nam") or a person follows ("báo Nguyễn Văn A", "công an Đại tá ...")."""
+    data = _data()
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 12), start)
+    if previous and f"{previous[1].lower()} {head.split(' ')[0]}" in data["words"]:
+        return False
+    first = tokens.get(0)
+    if first is None or first[2] in data["surnames"]:
+        return False
+    return not any(text.startswith(title, first[0]) for title in data["titles"])
 
 
 def _areas(doc: Document, skip: Spans) -> list[Unit]:
@@ -337,6 +433,10 @@ def _areas(doc: Document, skip: Spans) -> list[Unit]:
         if not skip.overlaps(m.start(), m.end()):
             found.append(Unit(text=m["name"], start=m.start(), end=m.end(), name=m["name"],
                               canonical=data["provinces"][m["name"]], kind_=UnitKind.ADMIN_AREA))
+    for p in gazetteer.places(text):
+        if not skip.overlaps(p.start, p.end):
+            found.append(Unit(text=p.name, start=p.start, end=p.end, name=p.name, canonical=p.canonical,
+                              kind_=UnitKind.ADMIN_AREA))
     return found
 
 

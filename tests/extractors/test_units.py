@@ -39,3 +39,57 @@ def test_canonical_completes_the_province(run):
     units = run("BHXH tỉnh Bến Tre báo cáo. Năm 2022, UBND tỉnh tặng bằng khen cho BHXH tỉnh.", "units")
     assert [u.canonical for u in units] == [
         "Bảo hiểm xã hội tỉnh Bến Tre", "Ủy ban nhân dân tỉnh Bến Tre", "Bảo hiểm xã hội tỉnh Bến Tre"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bare countries, districts and communes used as places
+    ("Đoàn công tác sang Nhật Bản và Hàn Quốc học hỏi kinh nghiệm.",
+     [("Nhật Bản", "admin_area"), ("Hàn Quốc", "admin_area")]),
+    ("Sản phẩm của hợp tác xã đã được xuất sang Đức.", [("Đức", "admin_area")]),
+    ("Trụ sở đặt tại số 15 Lý Nam Đế, Hoàn Kiếm, Hà Nội.", [("Hoàn Kiếm", "admin_area"), ("Hà Nội", "admin_area")]),
+    ("Nhiều hộ dân ở Long Biên đã hiến đất làm đường.", [("Long Biên", "admin_area")]),
+    ("Hàng hóa được chở về Xuân Lộc rồi đưa đi tiêu thụ.", [("Xuân Lộc", "admin_area")]),
+    ("Các nước Lào, Campuchia và Thái Lan cùng tham dự.",
+     [("Lào", "admin_area"), ("Campuchia", "admin_area"), ("Thái Lan", "admin_area")]),
+    # outlets, party bodies and bodies written in lower case or abbreviated
+    ("Theo TTXVN, hội nghị diễn ra trong hai ngày.", [("TTXVN", "other")]),
+    ("Phóng viên báo Nhân dân đã có mặt tại hiện trường.", [("báo Nhân dân", "other")]),
+    ("Bài viết đăng trên tạp chí Cộng sản số mới nhất.", [("tạp chí Cộng sản", "other")]),
+    ("Đại diện ban Tuyên giáo Trung ương phát biểu.", [("ban Tuyên giáo Trung ương", "party")]),
+    ("Ý kiến của Trung ương Đảng được quán triệt.", [("Trung ương Đảng", "party")]),
+    ("Thành uỷ Đà Nẵng tổ chức hội nghị.", [("Thành uỷ Đà Nẵng", "party")]),
+    ("Hội đồng thi đua khen thưởng Trung ương họp xét.", [("Hội đồng thi đua khen thưởng Trung ương", "agency")]),
+    ("Đảng ủy cơ quan LĐLĐ tỉnh ra nghị quyết.", [("Đảng ủy cơ quan LĐLĐ tỉnh", "party")]),
+    ("Cán bộ phòng PC45 Công an tỉnh Nghệ An đã bắt giữ đối tượng.", [("phòng PC45 Công an tỉnh Nghệ An", "armed_forces")]),
+    ("Bí thư Thành ủy TP.HCM dự lễ.", [("Thành ủy TP.HCM", "party")]),
+    ("Liên hợp quốc đánh giá cao kết quả giảm nghèo.", [("Liên hợp quốc", "other")]),
+    # a person after a complete name is not part of it
+    ("Trưởng Ban Tổ chức Trung ương Trần Văn Hùng trao quyết định.", [("Ban Tổ chức Trung ương", "party")]),
+    ("Hội Nhà báo Việt Nam trao giải.", [("Hội Nhà báo Việt Nam", "association")]),
+])
+def test_places_outlets_and_bodies(run, text, expected):
+    assert [(u.name, u.kind_.value) for u in run(text, "units")] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Anh Đức cho biết năm nay gia đình thu hoạch khá.",      # a person, not Germany
+    "Chị Thanh Xuân nhận giấy khen của xã.",                  # a person, not the district
+    "Ông Nguyễn Văn Hoàng Mai là người đầu tiên đăng ký.",    # a district name inside a person's name
+    "Cửa hàng nằm trên đường Ngô Quyền.",                     # a street named after a person
+    "Anh cho biết sẽ tiếp tục cố gắng.",                       # a pronoun at the start of a sentence
+    "Thị trường Châu Âu rất khó tính.",                        # "trường" ends the word "thị trường"
+    "Lãnh đạo một trường ĐH đã lên tiếng.",                    # a type of unit, not a name
+    "Nhà báo Nguyễn Thị Hoa nhận giải.",                       # a journalist, not a newspaper
+])
+def test_not_places(run, text):
+    assert [u.name for u in run(text, "units") if u.kind_.value == "admin_area" or u.name[:1].islower()] == []
+
+
+def test_admin_units_file_in_sync_with_the_package():
+    pytest.importorskip("vietnamadminunits")
+    from importlib import resources
+
+    from newsmine.lang.vi.build_admin_units import build
+
+    shipped = resources.files("newsmine.lang.vi").joinpath("admin_units.tsv").read_text(encoding="utf-8")
+    assert shipped == build(), "run: python -m newsmine.lang.vi.build_admin_units"

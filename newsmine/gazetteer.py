@@ -1,0 +1,138 @@
+"""Bare place names in running text: countries ("sang Nhật Bản"), districts ("Ba Đình, Hà Nội"), communes.
+
+Names come from ``lang/vi/countries.tsv`` and ``lang/vi/admin_units.tsv`` (districts and communes
+of the 63 provinces before July 2025 and of the 34 after, generated from ``vietnamadminunits``).
+One pass: a regex finds runs of capitalised words and each run is looked up word by word in a
+dict, longest name first. A name is a place only when it stands alone, not as part of a longer
+capitalised name ("Nguyễn Thanh Xuân"), not after a word of address or a street
+("anh Đức", "đường Ngô Quyền"). Names that are also people's names or common words (one
+syllable, a family name first, a dictionary word), and communes, need a word of place
+before them ("tại Đức", "về Bửu Long") or an address after them ("Ba Đình, Hà Nội").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Iterator
+
+import regex
+
+from .lang import vi
+
+_RUN = regex.compile(r"(?<![\p{L}0-9.&-])\p{Lu}[\p{L}]*+(?:[ ]\p{Lu}[\p{L}]*+)*+(?![\p{L}0-9&-])")
+_BEFORE = regex.compile(r"(?:([\p{L}0-9]+)[ ])?([\p{L}0-9]+)[ ]$")
+_AFTER = regex.compile(r"(?:, ?| \(| - | – | và )(\p{Lu}\p{L}*+(?: \p{Lu}\p{L}*+){0,3})")
+_LIST = regex.compile(r", ?| và | - | – |/")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?:;…\"“”'(\n-]\s*)$")
+_MAX_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    name: str
+    canonical: str
+    rank: str  # "country", "district" or "commune" ("province" names are not yielded)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    canonical: str
+    rank: str
+    ambiguous: bool  # needs a word of place before it or an address after it
+
+
+@cache
+def _names() -> dict[str, _Entry]:
+    surnames = frozenset(vi.column("surnames"))
+    words = vi.dictionary()
+
+    def ambiguous(name: str) -> bool:
+        parts = name.split(" ")
+        return (len(parts) == 1 and len(name) <= 4) or parts[0] in surnames or name.lower() in words
+
+    def personal(name: str) -> bool:  # "Lê Quý Đôn": a commune named after a person is the person
+        parts = name.split(" ")
+        return len(parts) > 2 and parts[0] in surnames
+
+    out: dict[str, _Entry] = {}
+    for row in vi.rows("admin_units"):  # districts first: a name that is both is read as a district
+        name, rank = row[0], row[1]
+        if personal(name):
+            continue
+        if name not in out or out[name].rank == "commune":
+            out[name] = _Entry(name, rank, rank == "commune" or ambiguous(name))
+    for row in vi.rows("provinces"):  # known, so that they make lists and addresses, but read by units
+        for name in [row[0]] + [a for a in (row[4].split("|") if len(row) > 4 else []) if a]:
+            out[name] = _Entry(row[0], "province", False)
+    for row in vi.rows("countries"):
+        for name in [row[0]] + [a for a in (row[1].split("|") if len(row) > 1 else []) if a]:
+            out[name] = _Entry(row[0], "country", ambiguous(name))
+    return out
+
+
+def is_country(name: str) -> bool:
+    entry = _names().get(name)
+    return entry is not None and entry.rank == "country"
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(name.split(" ")[0] for name in _names())
+
+
+@cache
+def _context() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(vi.column("place_cues")), frozenset(vi.column("place_blockers"))
+
+
+def places(text: str) -> Iterator[Place]:
+    names, firsts = _names(), _first_words()
+    last_end = -1  # end of the last known name: an ambiguous name in a list of places is a place
+    for run in _RUN.finditer(text):
+        words = run[0].split(" ")
+        offsets = [run.start()]
+        for w in words[:-1]:
+            offsets.append(offsets[-1] + len(w) + 1)
+        i = 0
+        while i < len(words):
+            if words[i] not in firsts:
+                i += 1
+                continue
+            for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+                entry = names.get(" ".join(words[i:i + n]))
+                if entry is not None:
+                    break
+            else:
+                i += 1
+                continue
+            start, end = offsets[i], offsets[i + n - 1] + len(words[i + n - 1])
+            listed = _LIST.fullmatch(text, last_end, start) is not None if last_end >= 0 else False
+            last_end = end
+            if entry.rank != "province" and i + n == len(words) and \
+                    (i == 0 or (i == 1 and _SENTENCE_START.search(text, max(0, run.start() - 3), run.start()))) and \
+                    _stands_alone(text, start, end, entry, words[0] if i == 1 else None, listed):
+                yield Place(start, end, text[start:end], entry.canonical, entry.rank)
+            i += n
+
+
+def _stands_alone(text: str, start: int, end: int, entry: _Entry, initial: str | None, listed: bool) -> bool:
+    """No word of address or street before it; when it is ambiguous, a word of place before it,
+    an address after it, or other places beside it in a list or in brackets."""
+    cues, blockers = _context()
+    if initial is not None:
+        before = [initial.lower()]
+    else:
+        m = _BEFORE.search(text, max(0, start - 30), start)
+        before = [w for w in (m.groups() if m else ()) if w]
+    if before and (before[-1] in blockers or " ".join(before[-2:]) in blockers):
+        return False
+    if before and (before[-1][:1].isupper() or before[-1][:1].isdigit()):
+        return False  # part of a longer name, or a street address ("số 12 Ngọc Hà")
+    if not entry.ambiguous or listed or (text[start - 1:start] == "(" and text[end:end + 1] == ")"):
+        return True
+    if before and (before[-1] in cues or " ".join(before[-2:]) in cues):
+        return True
+    after = _AFTER.match(text, end, end + 40)
+    return bool(after) and after[1] in _names() and _names()[after[1]].rank != "commune"
