@@ -143,22 +143,52 @@ def _corpus(corpus: str):
 
 @app.command(name="eval")
 def evaluate(
-    corpus: Annotated[str, typer.Argument(help="Corpus folder with articles/ and gold/.")] = "corpora",
+    corpus: Annotated[str, typer.Argument(help="Corpus folder with articles/ and gold/, or a development set "
+                                          "with texts/ and gold/ (../shared/dev).")] = "corpora",
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     errors: Annotated[int, typer.Option("--errors", help="Show the misses and false hits of N articles.")] = 0,
     cv: Annotated[int, typer.Option("--cv", help="Judge achievements with classifiers trained on the other "
                                     "folds (N folds by article), so they are not scored on training data.")] = 0,
 ) -> None:
     """Score the pipeline against the gold annotations of a corpus (precision, recall, F1 per field)."""
+    from pathlib import Path
+
+    if (Path(corpus) / "texts").is_dir() and (Path(corpus) / "gold").is_dir():
+        _eval_dev(Path(corpus), cv or 5, as_json)
+        return
     from .evaluate import evaluate as run_eval
 
-    report = run_eval(_corpus(corpus), cv=cv)
+    root = _corpus(corpus)
+    records = None
+    if cv:
+        from .training import cross_validated_corpus
+
+        records = cross_validated_corpus(root, cv)
+    report = run_eval(root, records)
     if as_json:
         sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
         return
     from .report_text import print_eval
 
     print_eval(report, errors=errors)
+
+
+def _eval_dev(dev, folds: int, as_json: bool) -> None:
+    """The dev set's figures for the fields a model learns: in-sample (the shipped model) beside
+    ``folds``-fold cross-validated by article (corpus and the other dev folds for training)."""
+    from .training import dev_report
+
+    logging.getLogger("newsmine").propagate = False
+    report = dev_report(dev, folds=folds)
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        return
+    print(f"{'field':<20}{'':>8}{'P':>7}{'R':>7}{'F1':>7}   tp/pred/gold")
+    for field in report["in_sample"]:
+        for label, scores in report.items():
+            s = scores[field]
+            print(f"{field:<20}{label:>8}{s['precision']:7.3f}{s['recall']:7.3f}{s['f1']:7.3f}"
+                  f"   {s['tp']}/{s['pred']}/{s['gold']}")
 
 
 @app.command()
@@ -168,13 +198,17 @@ def train(
                                                   "shipped in the package, newsmine/models/achievements.json).")]
     = None,
     folds: Annotated[int, typer.Option("--folds", help="Cross-validation folds (grouped by article).")] = 5,
+    dev: Annotated[bool, typer.Option("--dev/--no-dev", help="Also learn from ../shared/dev (labels in "
+                                      "corpora/dev_achievements.tsv, texts read from there) when present.")]
+    = True,
 ) -> None:
     """Train the achievement classifier from a corpus and report its cross-validated F1."""
     from pathlib import Path
 
-    from .classify import MODEL_RESOURCE, train as fit
+    from .classify import MODEL_RESOURCE
+    from .training import train as fit
 
-    model, report = fit(_corpus(corpus), folds=folds)
+    model, report = fit(_corpus(corpus), folds=folds, use_dev=dev)
     target = Path(output) if output else Path(__file__).parent / "models" / MODEL_RESOURCE
     target.write_text(model.to_json(), encoding="utf-8")
     sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")

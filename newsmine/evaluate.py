@@ -45,7 +45,7 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "indicators": ("value_max", "qualifier", "change", "metric"),
     "units": ("canonical", "kind"),
     "campaigns": ("kind", "period", "launched_by", "directive"),
-    "achievements": ("recipient", "conferred_by", "year"),
+    "achievements": ("award", "recipient", "conferred_by", "year"),
 }
 FIELDS = (*MENTION_KINDS, "achievement_types")
 
@@ -149,8 +149,9 @@ def match(pred: list[dict], gold: list[dict], same: Callable[[dict, dict], bool]
     """One-to-one pairs (pred index, gold index), largest overlap first."""
     candidates = []
     for i, p in enumerate(pred):
+        spans = p.get("mentions") or [p]  # an achievement matches by any of its mentions
         for j, g in enumerate(gold):
-            overlap = min(p["end"], g["end"]) - max(p["start"], g["start"])
+            overlap = max(min(m["end"], g["end"]) - max(m["start"], g["start"]) for m in spans)
             if overlap > 0 and same(p, g):
                 candidates.append((-overlap, i, j))
     used_p, used_g, pairs = set(), set(), []
@@ -204,29 +205,13 @@ def score_record(report: Report, record: Record, gold: dict[str, Any]) -> None:
 
 
 def _attr_equal(attr: str, pred: Any, gold: Any) -> bool:
-    if attr in ("issuer", "launched_by", "recipient", "conferred_by", "metric", "canonical"):
+    if attr in ("issuer", "launched_by", "award", "recipient", "conferred_by", "metric", "canonical"):
         return _fold(pred) == _fold(gold)
     return _same_value(pred, gold) if isinstance(gold, (int, float)) else pred == gold
 
 
 def _brief(m: dict) -> dict:
     return {k: v for k, v in m.items() if k not in ("start", "end") and v not in (None, [], "")}
-
-
-def _cross_validated(corpus: Path, folds: int) -> list[Record]:
-    from . import classify
-    from .pipeline import extract_article
-    from .sources import read
-
-    X, y, groups = classify.training_set(corpus)
-    articles = list(read([corpus / "articles"]))
-    records: list[Record] = []
-    for held_out in classify.folds_of([a.id for a in articles], folds):
-        inside = [i for i, g in enumerate(groups) if g not in held_out]
-        model = classify.fit_model([X[i] for i in inside], [y[i] for i in inside])
-        with classify.using(model):
-            records += [extract_article(a) for a in articles if a.id in held_out]
-    return records
 
 
 def load_gold(corpus: Path) -> dict[str, dict[str, Any]]:
@@ -236,11 +221,11 @@ def load_gold(corpus: Path) -> dict[str, dict[str, Any]]:
     return gold
 
 
-def evaluate(corpus: str | Path, records: Iterable[Record] | None = None, *, cv: int = 0) -> Report:
+def evaluate(corpus: str | Path, records: Iterable[Record] | None = None) -> Report:
     """Extract every article of ``corpus/articles`` (unless ``records`` are given) and score it.
 
-    With ``cv`` folds, each article's achievements are judged by a classifier trained on
-    the other folds only, so the achievement figures are not measured on training data.
+    Cross-validated records (each article's achievements judged by a classifier trained on the
+    other folds) come from :func:`newsmine.training.cross_validated_corpus`.
     """
     from .pipeline import extract_articles
     from .sources import read
@@ -248,7 +233,7 @@ def evaluate(corpus: str | Path, records: Iterable[Record] | None = None, *, cv:
     corpus = Path(corpus)
     gold = load_gold(corpus)
     if records is None:
-        records = extract_articles(read([corpus / "articles"])) if not cv else _cross_validated(corpus, cv)
+        records = extract_articles(read([corpus / "articles"]))
     report = Report()
     for record in records:
         if record.id in gold:
