@@ -44,13 +44,16 @@ _NAMED = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE
 @cache
 def _cues() -> tuple[regex.Pattern[str], dict[str, AchievementType]]:
     table = {cue: AchievementType(kind) for cue, kind in vi.rows("achievement_cues")}
+    # "đoạt giải", "2 giải" take the name of the prize after them: "đoạt Giải thưởng Nhà nước", "2 giải Nhì"
+    names = sorted((c.split(" ", 1)[1] for c in table if c.startswith("giải ")), key=len, reverse=True)
+    prize_name = r"(?:\s(?:" + "|".join(r"\s".join(map(regex.escape, n.split())) for n in names) + r"))?"
     parts = []
     for cue in sorted(table, key=len, reverse=True):
         words = [_NUMBER if w == "<n>" else regex.escape(w) for w in cue.split()]
         if words[0] == "vượt" and len(words) > 1:
             parts.append(r"vượt(?:\s[0-9.,]{1,12}\s?%?)?\s" + r"\s".join(words[1:]))
         else:
-            parts.append(r"\s".join(words))
+            parts.append(r"\s".join(words) + (prize_name if words[-1] == "giải" else ""))
     pattern = regex.compile(rf"(?<![\p{{L}}])(?P<cue>{'|'.join(parts)})(?![\p{{L}}])", regex.IGNORECASE)
     return pattern, table
 
@@ -318,10 +321,18 @@ def _key(s: str | None) -> str:
     return " ".join(regex.sub(r"[“”\"'‘’]", "", s or "").split()).casefold()
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
-    """Two values that may name the same thing: equal, one missing, or one inside the other."""
-    ka, kb = _key(a), _key(b)
-    return not ka or not kb or ka == kb or ka in kb or kb in ka
+def _same_recipient(a: str | None, b: str | None) -> bool:
+    """Recipients that may be the same: one missing, or most of the words of one in the other
+    ("30 tập thể, cá nhân" and "30 cá nhân, tập thể")."""
+    wa, wb = set(_key(a).replace(",", " ").split()), set(_key(b).replace(",", " ").split())
+    return not wa or not wb or len(wa & wb) >= 0.6 * min(len(wa), len(wb))
+
+
+def _same_award(a: str, b: str) -> bool:
+    """Awards that may be the same: equal, or the shorter (two words at least) opens the longer
+    ("Huân chương Lao động" and "Huân chương Lao động hạng Ba")."""
+    ka, kb = sorted((_key(a), _key(b)), key=len)
+    return ka == kb or (len(ka.split()) >= 2 and kb.startswith(ka + " "))
 
 
 @dataclass
@@ -360,8 +371,10 @@ def extract(doc: Document) -> list[Achievement]:
         year = _year(doc, h.clause[0], h.clause[1], h.sentence)
         score = (bool(recipient) + bool(conferred) + bool(year), h.clause[1] - h.clause[0])
         for g in groups:
-            if g.type == h.type and _compatible(g.award, award) and _compatible(g.recipient, recipient) \
-                    and (g.recipient or recipient or _key(g.award) == _key(award)):
+            if g.type != h.type or any(h.sentence[0] <= s < h.sentence[1] for s, _ in g.mentions):
+                continue  # two mentions in one sentence are two achievements
+            exemplar = h.type == AchievementType.EXEMPLAR and bool(g.recipient and recipient)
+            if (exemplar or _same_award(g.award, award)) and _same_recipient(g.recipient, recipient):
                 g.mentions.append(h.clause)
                 if score > g.score:
                     g.best, g.score = h.clause, score
