@@ -283,6 +283,8 @@ def _parties_of(doc: Document, h: _Hit) -> tuple[str | None, str | None]:
     elif (m := pats["active"].fullmatch(left)) is not None or \
             (exemplar_verb and (m := pats["subject"].fullmatch(left)) is not None):
         conferred = _named(doc, m["by"], c_start, c_start + m.end("by"))
+    elif (m := pats["subject"].fullmatch(left)) is not None:  # "22/23 xã đạt chuẩn", "Bệnh viện hoàn thành tốt"
+        recipient = _named(doc, m["by"], c_start, c_start + m.end("by"))
     tail = text[h.end:min(h.sentence[1], c_end + 120)]
     if (of := pats["of"].match(tail)) is not None:
         conferred = _named(doc, of["by"], h.end + of.start("by"), h.end + of.end("by"))
