@@ -31,10 +31,9 @@ _REACH = 160
 _VETO = frozenset({"revocation", "condition"})
 _PERSON_NAME = r"\p{Lu}[\p{L}’']*(?:\s\p{Lu}[\p{L}’']*){0,4}"
 _COUNTED = regex.compile(rf"^{_NUMBER}(?:/[0-9]{{1,4}})?\s\p{{Ll}}")
-_NAME_TAIL = regex.compile(
-    r"(?:\s{1,2}(?:hạng\s(?:[Nn]hất|[Nn]hì|[Bb]a|[Tt]ư)|(?:lần\s)?thứ\s[IVXLivxl0-9]{1,5}|cấp\s\p{L}+|"
-    r"nông\sthôn\smới|nâng\scao|kiểu\smẫu|quốc\sgia|toàn\squốc|cơ\ssở|nhân\sdân|ưu\stú|năm\s[0-9]{4}|"
-    r"\p{Lu}[\p{L}0-9-]*)|:?\s{0,2}[“\"][^”\"\n]{1,100}[”\"]){1,8}")
+_TOKEN = regex.compile(r"\s{1,2}(?:[“\"][^”\"\n]{1,100}[”\"]|[\p{L}0-9][\p{L}0-9-]*)")
+_NAME_WORDS = frozenset("hạng lần thứ cấp đợt nông thôn mới nâng cao kiểu mẫu quốc gia toàn quốc cơ sở nhân dân ưu tú"
+                        .split())
 _LEADING_VERB = regex.compile(r"^(?:được\s|đã\s|vinh\sdự\s|đón\snhận\s|trao\stặng\s|trao\s|tặng\s|nhận\s)+",
                               regex.IGNORECASE)
 _NAMED = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE, AchievementType.HONORARY_TITLE,
@@ -191,7 +190,8 @@ def _with_clauses(text: str, hits: list[_Hit]) -> list[_Hit]:
             if nxt.sentence == h.sentence and nxt.type == h.type and nxt.start >= h.end:
                 right = min(right, nxt.start)
                 break
-        of = _parties()["of"].match(text, h.end, min(s_end, h.end + 120))
+        name_end = _name_end(text, h)
+        of = _parties()["of"].match(text, name_end, min(s_end, name_end + 120))
         if of and of.end() > right and (right_m is None or right_m.start() >= of.end()):
             right = of.end()
         while left < right and (text[left].isspace() or text[left] in ",–-"):
@@ -285,9 +285,10 @@ def _parties_of(doc: Document, h: _Hit) -> tuple[str | None, str | None]:
         conferred = _named(doc, m["by"], c_start, c_start + m.end("by"))
     elif (m := pats["subject"].fullmatch(left)) is not None:  # "22/23 xã đạt chuẩn", "Bệnh viện hoàn thành tốt"
         recipient = _named(doc, m["by"], c_start, c_start + m.end("by"))
-    tail = text[h.end:min(h.sentence[1], c_end + 120)]
+    name_end = _name_end(text, h)
+    tail = text[name_end:min(h.sentence[1], c_end + 120)]
     if (of := pats["of"].match(tail)) is not None:
-        conferred = _named(doc, of["by"], h.end + of.start("by"), h.end + of.end("by"))
+        conferred = _named(doc, of["by"], name_end + of.start("by"), name_end + of.end("by"))
         tail = tail[of.end():]
     if recipient is None and (f := pats["for"].match(tail)) is not None:
         recipient = _trim(f["r"])
@@ -298,14 +299,28 @@ def _parties_of(doc: Document, h: _Hit) -> tuple[str | None, str | None]:
 
 # ---------------------------------------------------------------- award and sameness
 
+def _name_end(text: str, h: _Hit) -> int:
+    """Where the award's name ends: capitalised words, words of the dictionary after one ("Lao
+    động"), ranks and rounds ("hạng Ba", "lần thứ XI"), a quoted name."""
+    end, prev, ceil = h.end, text[h.start:h.end].split()[-1], min(h.sentence[1], h.end + 120)
+    for _ in range(10):
+        m = _TOKEN.match(text, end, ceil)
+        if m is None:
+            break
+        word = m.group().strip()
+        glued = f"{prev} {word}".lower() in vi.dictionary() and prev[:1].isupper()
+        if not (word[:1].isupper() or word[:1] in "“\"" or word.lower() in _NAME_WORDS or glued
+                or (word.isdigit() and prev.lower() in ("năm", "đợt"))
+                or regex.fullmatch(r"[IVXL]{1,5}", word)):
+            break
+        end, prev = m.end(), word
+    return end
+
+
 def _award(text: str, h: _Hit, conferred: str | None) -> str:
     """The honour as named: the cue with its name ("Huân chương Lao động hạng Ba"), without the
     verb before it, "của <conferrer>" added to certificates and flags."""
-    end = h.end
-    tail = _NAME_TAIL.match(text, end, min(h.clause[1] if h.clause[1] > end else end, end + 120))
-    if tail:
-        end = tail.end()
-    words = " ".join(text[h.start:end].split()).strip(" :")
+    words = " ".join(text[h.start:_name_end(text, h)].split()).strip(" :")
     words = _LEADING_VERB.sub("", words) or words
     words = regex.sub(rf"^(?:đạt|đoạt|giành|mang về)\s(?:{_NUMBER}\s)?(?=giải|huy chương)", "", words)
     words = regex.sub(rf"^{_NUMBER}\s(?=giải|huy chương|bằng khen|Bằng khen)", "", words)
