@@ -2,8 +2,8 @@
 
 Candidates come from the cue lexicon (``lang/vi/achievement_cues.tsv``); each
 is described by a few dozen string features (the cue, the words around it, the
-sentence and the headline). A scikit-learn logistic regression is trained on
-``corpora/`` by ``newsmine train`` and shipped as JSON: the classes, the feature
+sentence and the headline). A scikit-learn logistic regression is trained
+(``newsmine train``, :mod:`newsmine.training`) and shipped as JSON: the classes, the feature
 vocabulary, the weights. Loading reads numbers, never code, so a model file
 cannot run anything; scoring is a sparse dot product in plain Python, so
 extraction never imports scikit-learn.
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator
 
 import regex
 
@@ -52,34 +52,54 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+def _whole_words(words: Iterable[str]) -> regex.Pattern[str]:
+    from .text import alternation
+
+    return regex.compile(rf"(?<!\p{{L}}){alternation(list(words))}(?!\p{{L}})", regex.IGNORECASE)
+
+
 @cache
-def _negations() -> frozenset[str]:
-    return frozenset(vi.column("achievement_negations"))
+def modality_words() -> dict[str, str]:
+    """Word → modality ("proposal", "plan", "condition", "revocation", "negation", "rule",
+    "exhortation") from ``achievement_negations.tsv``."""
+    return {w.lower(): m for w, m in vi.rows("achievement_negations")}
+
+
+@cache
+def _modality_pattern() -> regex.Pattern[str]:
+    return _whole_words(modality_words())
+
+
+def modalities(text: str) -> list[tuple[str, str]]:
+    """(word, modality) of every modality word in ``text``, in order."""
+    table = modality_words()
+    return [(m.group().lower(), table[m.group().lower()]) for m in _modality_pattern().finditer(text)]
 
 
 @cache
 def _context_pattern() -> regex.Pattern[str]:
-    from .text import alternation
-
-    words = [w for w, role in vi.rows("campaign_context") if role == "context"] + ["thành tích", "thi đua"]
-    return regex.compile(rf"(?<!\p{{L}}){alternation(words)}(?!\p{{L}})", regex.IGNORECASE)
+    words = [w for w, role in vi.rows("campaign_context") if role == "context"]
+    return _whole_words(words + list(vi.column("achievement_context")))
 
 
-_context_cache: dict[int, tuple[str, str]] = {}
+@cache
+def _outside_pattern() -> regex.Pattern[str]:
+    return _whole_words(vi.column("achievement_outside"))
+
+
+def _bucket(n: int) -> str:
+    return "0" if n == 0 else "1-2" if n <= 2 else "3-5" if n <= 5 else "6+"
 
 
 def context_bucket(text: str) -> str:
     """How much the article speaks of emulation work: "0", "1-2", "3-5" or "6+" context words."""
-    key = id(text)
-    hit = _context_cache.get(key)
-    if hit is not None and hit[0] is text:
-        return hit[1]
-    n = sum(1 for _ in _context_pattern().finditer(text))
-    bucket = "0" if n == 0 else "1-2" if n <= 2 else "3-5" if n <= 5 else "6+"
-    if len(_context_cache) > 64:
-        _context_cache.clear()
-    _context_cache[key] = (text, bucket)
-    return bucket
+    return _bucket(sum(1 for _ in _context_pattern().finditer(text)))
+
+
+def article_context(text: str) -> tuple[str, str]:
+    """What :func:`features` reads from the whole article, computed once per article: the
+    emulation-context bucket and the sport/pageant/show bucket."""
+    return context_bucket(text), _bucket(sum(1 for _ in _outside_pattern().finditer(text)))
 
 
 @cache
@@ -90,16 +110,28 @@ def _lexicon_type(cue: str) -> str:
     return "target_exceeded" if cue.startswith("vượt") else "unknown"
 
 
-def features(text: str, title: str | None, c: Candidate) -> list[str]:
-    """String features of a candidate: the same function at training and at extraction time."""
-    cue = " ".join(c.cue.lower().split())
+def _shape(cue: str) -> str:
+    """The cue with numbers folded: "đoạt 45 giải" → "đoạt <n> giải"."""
+    return " ".join("<n>" if w[:1].isdigit() or w in _NUMBER_WORDS else w for w in cue.split())
+
+
+_NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười nhiều các".split())
+
+
+def features(text: str, title: str | None, c: Candidate, context: tuple[str, str] | None = None) -> list[str]:
+    """String features of a candidate: the same function at training and at extraction time.
+    ``context`` is :func:`article_context` of ``text`` (computed here when not given)."""
+    cue = _shape(" ".join(c.cue.lower().split()))
     left_start = max(c.sentence_start, c.start - _REACH)
-    left = _words(text[left_start:c.start])
-    right = _words(text[c.end:min(c.sentence_end, c.end + _REACH)])
+    left_text = text[left_start:c.start]
+    sentence_end = min(c.sentence_end, c.end + _REACH)
+    left = _words(left_text)
+    right = _words(text[c.end:sentence_end])
     near_left, near_right = left[-_WINDOW:], right[:_WINDOW]
-    ctx = context_bucket(text)
-    out = [f"cue={cue}", f"cue0={cue.split()[0]}", f"cap={c.cue[:1].isupper()}", f"lex={_lexicon_type(cue)}",
-           f"ctx={ctx}", f"ctx_lex={ctx}_{_lexicon_type(cue)}"]
+    ctx, outside = context or article_context(text)
+    lex = _lexicon_type(cue)
+    out = [f"cue={cue}", f"cue0={cue.split()[0]}", f"cap={c.cue[:1].isupper()}", f"lex={lex}",
+           f"ctx={ctx}", f"ctx_lex={ctx}_{lex}", f"out={outside}", f"out_lex={outside}_{lex}"]
     out += [f"L={w}" for w in near_left] + [f"R={w}" for w in near_right]
     if near_left:
         out.append(f"L1={near_left[-1]}")
@@ -109,9 +141,19 @@ def features(text: str, title: str | None, c: Candidate) -> list[str]:
         out.append(f"R1={near_right[0]}")
     out += [f"S={w}" for w in set(left[:-_WINDOW] + right[_WINDOW:])]
     out += [f"T={w}" for w in set(_words(title or ""))]
-    clause_left = " ".join(_words(_CLAUSE_BREAK.split(text[left_start:c.start])[-1])[-14:])
-    negations = [n for n in _negations() if f" {n} " in f" {clause_left} "]
-    out += [f"NEG={n}" for n in negations] + (["NEG"] if negations else [])
+    clause_left = _CLAUSE_BREAK.split(left_text)[-1][-120:]
+    for word, modality in modalities(clause_left):
+        out += [f"MOD={modality}", f"MODW={word}", f"MOD_lex={modality}_{lex}"]
+    for word, modality in modalities(text[c.end:min(sentence_end, c.end + 40)]):
+        if modality == "condition":
+            out.append("MOD_after=condition")
+    for _ in _outside_pattern().finditer(text, c.sentence_start, c.sentence_end):
+        out.append("OUT_sentence")
+        break
+    if text[c.sentence_start:c.sentence_end].rstrip().endswith("?"):
+        out.append("QUESTION")
+    if c.start < text.find("\n") or "\n" not in text:
+        out.append("in_title")
     if right and right[0].isdigit():
         out.append("R1=<num>")
     return out
@@ -188,86 +230,3 @@ def load(path: str | None = None) -> Model | None:
     except (FileNotFoundError, ModuleNotFoundError):
         return None
     return Model.from_json(raw)
-
-
-# ---------------------------------------------------------------- training
-
-def training_set(corpus: Path) -> tuple[list[list[str]], list[str], list[str]]:
-    """(features, label, article id) for every cue candidate of the corpus, labelled by the gold:
-    a candidate inside a gold achievement takes its type, any other is ``none``."""
-    from .document import Document
-    from .evaluate import load_gold, locate
-    from .extractors import DEFAULT_PIPELINE, get
-    from .extractors.achievements import candidates
-    from .sources import read
-
-    gold = load_gold(corpus)
-    X, y, groups = [], [], []
-    for article in read([corpus / "articles"]):
-        if article.id not in gold:
-            continue
-        doc = Document(article)
-        for name in DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("achievements")]:
-            doc.found[name] = get(name)(doc)
-        spans = [g for g in locate(gold[article.id].get("achievements") or [], article.text) if g]
-        for c in candidates(doc):
-            label = next((g["type"] for g in spans if g["start"] <= c.start and c.end <= g["end"]), NONE)
-            X.append(features(article.text, article.title, c))
-            y.append(label)
-            groups.append(article.id)
-    return X, y, groups
-
-
-def fit_model(X: Sequence[list[str]], y: Sequence[str], *, c: float = 4.0, meta: dict | None = None) -> Model:
-    """A logistic regression over the features, as a :class:`Model`."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vec = DictVectorizer(sort=True)
-    matrix = vec.fit_transform([{f: 1 for f in row} for row in X])
-    clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
-    clf.fit(matrix, list(y))
-    coef, intercept = clf.coef_, clf.intercept_
-    if len(clf.classes_) == 2:  # binary: scikit-learn keeps one row, for the second class
-        coef, intercept = [-coef[0], coef[0]], [-intercept[0], intercept[0]]
-    return Model(classes=[str(k) for k in clf.classes_],
-                 vocabulary={f: int(i) for f, i in vec.vocabulary_.items()},
-                 coef=[[float(w) for w in row] for row in coef], intercept=[float(b) for b in intercept],
-                 meta=dict(meta or {}))
-
-
-def folds_of(groups: Sequence[str], folds: int) -> list[set[str]]:
-    """Article ids split into ``folds`` groups, deterministically (round robin over sorted ids)."""
-    ids = sorted(set(groups))
-    return [set(ids[i::folds]) for i in range(folds)]
-
-
-def train(corpus: str | Path, *, folds: int = 5, c: float = 4.0) -> tuple[Model, dict[str, Any]]:
-    """Fit on the whole corpus; report ``folds``-fold cross-validated F1 (folds by article).
-
-    The regularisation ``c`` is fixed, not tuned, so the cross-validated figure is not
-    chosen on the data it reports.
-    """
-    from sklearn.metrics import f1_score
-
-    X, y, groups = training_set(Path(corpus))
-    predicted = [""] * len(y)
-    for held_out in folds_of(groups, folds):
-        inside = [i for i, g in enumerate(groups) if g not in held_out]
-        model = fit_model([X[i] for i in inside], [y[i] for i in inside], c=c)
-        for i, g in enumerate(groups):
-            if g in held_out:
-                predicted[i] = model.predict(X[i])[0]
-    types = sorted(set(y) - {NONE})
-    is_achievement = [label != NONE for label in y]
-    said_achievement = [label != NONE for label in predicted]
-    report = {
-        "candidates": len(y), "achievements": sum(is_achievement), "articles": len(set(groups)),
-        "folds": folds, "C": c,
-        "cv_f1_micro_types": round(f1_score(y, predicted, labels=types, average="micro"), 4),
-        "cv_f1_macro_types": round(f1_score(y, predicted, labels=types, average="macro"), 4),
-        "cv_f1_is_achievement": round(f1_score(is_achievement, said_achievement), 4),
-        "cv_f1_per_type": {t: round(v, 4) for t, v in
-                           zip(types, f1_score(y, predicted, labels=types, average=None))},
-    }
-    return fit_model(X, y, c=c, meta={"trained_on": Path(corpus).name, **report}), report

@@ -152,21 +152,44 @@ def evaluate(
                                     "folds (N folds by article), so they are not scored on training data.")] = 0,
 ) -> None:
     """Score the pipeline against the gold annotations of a corpus (precision, recall, F1 per field)."""
+    from pathlib import Path
+
     from .evaluate import evaluate as run_eval, texts_dir
 
     if texts_dir(corpus) is None:
         _stderr().print(f"[red]newsmine:[/] {corpus} has no articles/ and gold/ folders (nor texts/ and gold/)")
         raise typer.Exit(2)
     logging.getLogger("newsmine").propagate = False
-    report = run_eval(corpus, cv=cv)
+    records = None
+    if cv:
+        from .training import cross_validated_corpus
+
+        records = cross_validated_corpus(corpus, cv)
+    report = run_eval(corpus, records)
     if as_json:
         sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
         return
     from .report_text import print_eval
 
     print_eval(report)
+    if texts_dir(corpus).name == "texts" and Path("corpora/gold").is_dir():
+        _print_cross_validated(corpus, cv or 5, report)
     if errors:
         sys.stdout.write("".join(line + "\n" for line in report.error_lines()))
+
+
+def _print_cross_validated(corpus: str, folds: int, in_sample) -> None:
+    """For a dev set: the fields a model learns, in-sample (the shipped model learned from these
+    articles) beside ``folds``-fold cross-validation by article (corpora/ and the other folds)."""
+    from .evaluate import LEARNED, evaluate as run_eval
+    from .training import cross_validated_dev
+
+    cv = run_eval(corpus, cross_validated_dev("corpora", folds))
+    sys.stdout.write(f"fields a model learns (in-sample vs {folds}-fold cross-validated by article):\n")
+    for field in LEARNED:
+        a, b = in_sample.scores[field], cv.scores[field]
+        sys.stdout.write(f"  {field:<18} in-sample P {a.precision:.3f} R {a.recall:.3f} F1 {a.f1:.3f}   "
+                         f"cross-validated P {b.precision:.3f} R {b.recall:.3f} F1 {b.f1:.3f}\n")
 
 
 @app.command()
@@ -176,13 +199,17 @@ def train(
                                                   "shipped in the package, newsmine/models/achievements.json).")]
     = None,
     folds: Annotated[int, typer.Option("--folds", help="Cross-validation folds (grouped by article).")] = 5,
+    dev: Annotated[bool, typer.Option("--dev/--no-dev", help="Also learn from ../shared/dev (labels in "
+                                      "corpora/dev_achievements.tsv, texts read from there) when present.")]
+    = True,
 ) -> None:
     """Train the achievement classifier from a corpus and report its cross-validated F1."""
     from pathlib import Path
 
-    from .classify import MODEL_RESOURCE, train as fit
+    from .classify import MODEL_RESOURCE
+    from .training import train as fit
 
-    model, report = fit(_corpus(corpus), folds=folds)
+    model, report = fit(_corpus(corpus), folds=folds, use_dev=dev)
     target = Path(output) if output else Path(__file__).parent / "models" / MODEL_RESOURCE
     target.write_text(model.to_json(), encoding="utf-8")
     sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")

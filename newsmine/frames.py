@@ -1,6 +1,7 @@
 """Records as tables: one row per article, one table per kind of mention, keyed by ``article_id``."""
 from __future__ import annotations
 
+import json
 from typing import Any, Iterable
 
 from .records import MENTION_KINDS, Record
@@ -22,8 +23,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "indicators": [("value", "float64"), ("value_max", "float64"), ("unit", "string"),
                    ("qualifier", "string"), ("change", "string"), ("metric", "string"),
                    ("denominator", "float64")],
-    "achievements": [("type", "string"), ("recipient", "string"), ("conferred_by", "string"),
-                     ("year", "int64")],
+    "achievements": [("type", "string"), ("award", "string"), ("recipient", "string"),
+                     ("conferred_by", "string"), ("year", "int64"), ("mentions", "string")],
 }
 for _kind in MENTION_KINDS:
     COLUMNS[_kind] = [("article_id", "string"), *COLUMNS[_kind], ("text", "string"),
@@ -50,6 +51,8 @@ def rows(record: Record) -> dict[str, list[dict[str, Any]]]:
             if kind == "campaigns":
                 period = row.pop("period") or {}
                 row["period_start"], row["period_end"] = period.get("start"), period.get("end")
+            if kind == "achievements":  # its mentions as JSON [{text, start, end}, ...]
+                row["mentions"] = json.dumps(row.get("mentions") or [], ensure_ascii=False)
             table.append({"article_id": record.id, **row})
         out[kind] = table
     return out

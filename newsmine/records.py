@@ -122,13 +122,19 @@ class Indicator(Mention, frozen=True, kw_only=True):
 
 
 class Achievement(Mention, frozen=True, kw_only=True):
-    """A recognised result: "BHXH tỉnh ... xếp loại hoàn thành xuất sắc nhiệm vụ"."""
+    """One distinct recognised result: "Bệnh viện ... được Chủ tịch nước tặng Huân chương Lao động hạng Ba".
+
+    ``text``/``start``/``end`` is the clause that states it most fully; ``mentions`` every clause
+    of the article that states the same achievement (award, type and recipient), this one included.
+    """
 
     group: ClassVar[str] = "achievements"
     type: AchievementType
+    award: str | None = None
     recipient: str | None = None
     conferred_by: str | None = None
     year: int | None = None
+    mentions: list[Mention] = msgspec.field(default_factory=list)
 
 
 MENTION_KINDS: tuple[str, ...] = (

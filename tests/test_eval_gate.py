@@ -58,7 +58,9 @@ def dev_report():
 
 @pytest.fixture(scope="module")
 def cv_report():
-    return evaluate(CORPUS, cv=5)
+    from newsmine.training import cross_validated_corpus
+
+    return evaluate(CORPUS, cross_validated_corpus(CORPUS, 5))
 
 
 def test_corpus_is_whole(report):

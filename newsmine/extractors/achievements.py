@@ -1,11 +1,16 @@
 """Recognised results and honours: "được tặng Bằng khen của UBND tỉnh", "4 xã đạt chuẩn NTM nâng cao".
 
-Cues come from ``achievement_cues.tsv``; a cue preceded in its clause by a
-word of proposal, plan or exhortation ("đề nghị", "phấn đấu", "cần") is not an
-achievement. The clause that states it becomes the mention's text.
+Cues come from ``achievement_cues.tsv``. The classifier (:mod:`newsmine.classify`) judges each
+cue in its sentence: not an achievement, or one of the nine types; a clause that revokes,
+conditions or asks ("hủy bỏ", "nếu", "?") is never one (``achievement_negations.tsv``). Cues
+of one award phrase ("danh hiệu Anh hùng Lao động", "biểu dương, khen thưởng") are one mention;
+each mention gets its clause, award, recipient, conferrer and year, and mentions of the same
+award to the same recipient are one Achievement ("Decide sameness from award, type and
+recipient"), whose text is its fullest mention.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
@@ -14,33 +19,42 @@ from .. import classify
 from ..classify import Candidate
 from ..document import Document, overlaps
 from ..lang import vi
-from ..records import Achievement, AchievementType
+from ..records import Achievement, AchievementType, Mention
 from ..text import alternation
 from . import register
 
 _CLAUSE_LEFT = regex.compile(r"[.;:!?\n]|,\s(?=(?:và\s)?[\p{Lu}])")
-_CLAUSE_RIGHT = regex.compile(r"[.;:!?\n,]")
-_OF = regex.compile(r"\s{1,2}(?:của|do)\s{1,2}(?P<by>\p{Lu}[^,.;:()\n]{1,80}?)(?=\s(?:về|vì|đã|do|cho|năm|nhờ)\s|[,.;:()\n]|$)")
+_CLAUSE_RIGHT = regex.compile(r"[.;!?\n]|:\s|,\s(?=\p{Lu})")
+_NUMBER = r"(?:[0-9]{1,4}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều)"
+_GLUE = regex.compile(r"[ ]{0,2}(?:,[ ]{1,2}|[ ]{1,2}(?:và|cùng|,)[ ]{1,2})?")
+_REACH = 160
+_VETO = frozenset({"revocation", "condition"})
+_PERSON_NAME = r"\p{Lu}[\p{L}’']*(?:\s\p{Lu}[\p{L}’']*){0,4}"
+_COUNTED = regex.compile(rf"^{_NUMBER}(?:/[0-9]{{1,4}})?\s\p{{Ll}}")
+_TOKEN = regex.compile(r"\s{1,2}(?:[“\"][^”\"\n]{1,100}[”\"]|[\p{L}0-9][\p{L}0-9-]*)")
+_NAME_WORDS = frozenset("hạng lần thứ cấp đợt nông thôn mới nâng cao kiểu mẫu quốc gia toàn quốc cơ sở nhân dân ưu tú"
+                        .split())
+_LEADING_VERB = regex.compile(r"^(?:được\s|đã\s|vinh\sdự\s|đón\snhận\s|trao\stặng\s|trao\s|tặng\s|nhận\s)+",
+                              regex.IGNORECASE)
+_NAMED = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE, AchievementType.HONORARY_TITLE,
+                    AchievementType.PRIZE, AchievementType.MERIT_CERTIFICATE})
 
 
 @cache
 def _cues() -> tuple[regex.Pattern[str], dict[str, AchievementType]]:
     table = {cue: AchievementType(kind) for cue, kind in vi.rows("achievement_cues")}
+    # "đoạt giải", "2 giải" take the name of the prize after them: "đoạt Giải thưởng Nhà nước", "2 giải Nhì"
+    names = sorted((c.split(" ", 1)[1] for c in table if c.startswith("giải ")), key=len, reverse=True)
+    prize_name = r"(?:\s(?:" + "|".join(r"\s".join(map(regex.escape, n.split())) for n in names) + r"))?"
     parts = []
     for cue in sorted(table, key=len, reverse=True):
-        words = [regex.escape(w) for w in cue.split()]
+        words = [_NUMBER if w == "<n>" else regex.escape(w) for w in cue.split()]
         if words[0] == "vượt" and len(words) > 1:
             parts.append(r"vượt(?:\s[0-9.,]{1,12}\s?%?)?\s" + r"\s".join(words[1:]))
         else:
-            parts.append(r"\s".join(words))
+            parts.append(r"\s".join(words) + (prize_name if words[-1] == "giải" else ""))
     pattern = regex.compile(rf"(?<![\p{{L}}])(?P<cue>{'|'.join(parts)})(?![\p{{L}}])", regex.IGNORECASE)
     return pattern, table
-
-
-@cache
-def _negation() -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}]){alternation(vi.column('achievement_negations'))}(?![\p{{L}}])",
-                         regex.IGNORECASE)
 
 
 def _cue_type(cue: str) -> AchievementType:
@@ -49,57 +63,42 @@ def _cue_type(cue: str) -> AchievementType:
     if key in table:
         return table[key]
     key = regex.sub(r"^vượt\s[0-9.,]+\s?%?\s", "vượt ", key)
-    return table.get(key, AchievementType.TARGET_EXCEEDED)
-
-
-def _clause(text: str, start: int, end: int, floor: int, ceil: int) -> tuple[int, int]:
-    floor, ceil = max(floor, start - 400), min(ceil, end + 400)
-    left = floor
-    for m in _CLAUSE_LEFT.finditer(text, floor, start):
-        left = m.end()
-    right_m = _CLAUSE_RIGHT.search(text, end, ceil)
-    right = right_m.start() if right_m else ceil
-    of = _OF.match(text, end)
-    if of and of.end() > right:
-        right = of.end()
-    while left < right and text[left].isspace():
-        left += 1
-    while right > left and text[right - 1].isspace():
-        right -= 1
-    return left, right
+    shaped = " ".join("<n>" if regex.fullmatch(_NUMBER, w) else w for w in key.split())
+    return table.get(key) or table.get(shaped) or AchievementType.TARGET_EXCEEDED
 
 
 @cache
 def _parties() -> dict[str, regex.Pattern[str]]:
     rows = vi.rows("conferral_verbs")
-    verbs = {role: alternation([w for w, r in rows if r == role]) for role in ("confer", "receive", "aux")}
+    verbs = {role: alternation([w for w, r in rows if r == role]) for role in ("confer", "receive", "aux", "of", "stop")}
     return {
+        # "<r> (đã) được (<by>) tặng (danh hiệu)": the verbs right before the cue
         "passive": regex.compile(
-            rf"^(?P<r>\S.{{0,80}}?)\s+(?:{verbs['aux']}\s+){{0,3}}(?:{verbs['receive']})(?!\p{{L}})"
-            rf"(?:\s+(?P<by>\p{{Lu}}.{{0,80}}?)\s+(?:{verbs['confer']})(?!\p{{L}}))?"),
+            rf"(?P<r>\S.{{0,120}}?)\s{{1,2}}(?:(?:{verbs['aux']})\s{{1,2}}){{0,3}}(?:{verbs['receive']})(?!\p{{L}})"
+            rf"(?:\s{{1,2}}(?P<by>\p{{Lu}}.{{0,80}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,2}}"
+            rf"\s{{1,2}}(?:{verbs['confer']})(?!\p{{L}}))?(?P<gap>(?:\s{{1,2}}[\p{{L}}0-9]{{1,12}}){{0,3}})\s{{0,2}}$"),
         "active": regex.compile(
-            rf"^(?P<by>\p{{Lu}}.{{0,80}}?)\s+(?:{verbs['aux']}\s+){{0,3}}(?:{verbs['confer']})(?!\p{{L}})"),
-        "for": regex.compile(r"^[^.;:]{0,120}?\scho\s+(?P<r>[^,.;:()]{2,80}?)(?=\s(?:vì|đã|có|về|do|nhờ|trong)\s|[,.;:()]|$)"),
+            rf"(?P<by>\p{{Lu}}.{{0,120}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,3}}\s{{1,2}}(?:{verbs['confer']})(?!\p{{L}})"
+            rf"(?P<gap>(?:\s{{1,2}}[\p{{L}}0-9]{{1,12}}){{0,3}})\s{{0,2}}$"),
+        "subject": regex.compile(rf"(?P<by>\S.{{0,120}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,3}}\s{{0,2}}$"),
+        "for": regex.compile(r"^[^.;:]{0,120}?\s(?:cho|tặng)\s{1,2}(?P<r>[^,.;:()]{2,80}?)"
+                             r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại)\s|[,.;:()]|$)"),
+        "of": regex.compile(rf"^\s{{1,2}}(?:{verbs['of']})\s{{1,2}}(?P<by>\p{{Lu}}[^,.;:()\n]{{1,80}}?)"
+                            rf"(?=\s(?:{verbs['stop']})\s|[,.;:()\n]|$)"),
+        "object": regex.compile(r"^\s{1,2}(?P<r>(?:các|những|cho|\p{Lu}|[0-9])[^,.;:()\n]{1,60}?)"
+                                r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại|đạt|được)\s|[.;:()\n]|,\s(?!cá\snhân)|$)"),
     }
 
 
-def _parties_of(text: str, clause_start: int, cue_start: int, cue_end: int, clause_end: int,
-                ) -> tuple[str | None, str | None]:
-    """(recipient, conferred_by) read from the clause: "X được Y tặng <cue>", "Y tặng <cue> cho X",
-    "<cue> của Y"."""
-    left = text[clause_start:cue_start]
-    pats = _parties()
-    recipient = conferred = None
-    if (m := pats["passive"].match(left)) is not None:
-        recipient, conferred = m["r"], m["by"]
-    elif (m := pats["active"].match(left)) is not None:
-        conferred = m["by"]
-        if (f := pats["for"].match(text[cue_end:clause_end + 120])) is not None:
-            recipient = f["r"]
-    if (of := _OF.match(text, cue_end)) is not None:
-        conferred = of["by"]
-    clean = lambda s: s.strip(" ,;:") or None if s else None  # noqa: E731
-    return clean(recipient), clean(conferred)
+@cache
+def _referents() -> dict[str, str]:
+    return {w: role for w, role in vi.rows("achievement_referents")}
+
+
+@cache
+def _person() -> regex.Pattern[str]:
+    words = [w for w, role in vi.rows("achievement_referents") if role == "person"]
+    return regex.compile(rf"(?<!\p{{L}})(?P<t>{alternation(words)})\s(?P<n>{_PERSON_NAME})", regex.IGNORECASE)
 
 
 def candidates(doc: Document) -> list[Candidate]:
@@ -115,40 +114,301 @@ def candidates(doc: Document) -> list[Candidate]:
     return out
 
 
-def _judge(doc: Document, c: Candidate) -> AchievementType | None:
+def _clause_left(text: str, c: Candidate) -> int:
+    left = floor = max(c.sentence_start, c.start - 400)
+    for m in _CLAUSE_LEFT.finditer(text, floor, c.start):
+        left = m.end()
+    return left
+
+
+def _vetoed(text: str, c: Candidate) -> bool:
+    """A revocation or a condition in the clause before the cue, or a question."""
+    left = text[_clause_left(text, c):c.start]
+    if any(m in _VETO for _, m in classify.modalities(left)):
+        return True
+    return text[c.sentence_start:c.sentence_end].rstrip().endswith("?")
+
+
+def _judge(doc: Document, c: Candidate, context: tuple[str, str]) -> AchievementType | None:
     """The type the classifier gives, None for "not an achievement"; without a model, the cue's
-    type unless a negation precedes it in the clause."""
+    type unless a modality word precedes it in the clause."""
+    if _vetoed(doc.text, c):
+        return None
     model = classify.current()
     if model is not None:
-        label, _ = model.predict(classify.features(doc.text, doc.article.title, c))
+        label, _ = model.predict(classify.features(doc.text, doc.article.title, c, context))
         return None if label == classify.NONE else AchievementType(label)
-    c_start, _ = _clause(doc.text, c.start, c.end, c.sentence_start, c.sentence_end)
-    if _negation().search(doc.text, max(c.sentence_start, c_start - 30), c.start):
+    left = doc.text[_clause_left(doc.text, c):c.start]
+    return None if classify.modalities(left) else _cue_type(c.cue)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """One mention: the cue span (several cues of one award phrase joined) and its clause."""
+
+    start: int
+    end: int
+    type: AchievementType
+    sentence: tuple[int, int]
+    clause: tuple[int, int] = (0, 0)
+
+
+def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Cues of one phrase are one mention: "danh hiệu" + "Anh hùng Lao động", "biểu dương, khen
+    thưởng" (same type, joined by a comma or "và")."""
+    out: list[_Hit] = []
+    for h in hits:
+        if out and out[-1].sentence == h.sentence:
+            prev = out[-1]
+            gap = text[prev.end:h.start]
+            adjacent = not gap.strip() or (prev.type == h.type and _GLUE.fullmatch(gap) is not None)
+            if adjacent:
+                kind = h.type if h.end - h.start >= prev.end - prev.start else prev.type
+                out[-1] = replace(prev, end=h.end, type=kind)
+                continue
+        out.append(h)
+    return out
+
+
+def _with_clauses(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Each mention's clause: between clause punctuation, and not reaching over another mention of
+    the same type in the sentence (so each keeps its own words)."""
+    out = []
+    for i, h in enumerate(hits):
+        s_start, s_end = h.sentence
+        left = _clause_left(text, Candidate("", h.start, h.end, s_start, s_end))
+        for prev in hits[:i]:
+            if prev.sentence == h.sentence and prev.type == h.type and prev.end <= h.start:
+                left = max(left, prev.end)
+        ceil = min(s_end, h.end + _REACH)
+        right_m = _CLAUSE_RIGHT.search(text, h.end, ceil)
+        right = right_m.start() if right_m else ceil
+        if not right_m and ceil < s_end:
+            space = text.rfind(" ", h.end, ceil)
+            right = space if space > h.end else ceil
+        for nxt in hits[i + 1:]:
+            if nxt.sentence == h.sentence and nxt.type == h.type and nxt.start >= h.end:
+                right = min(right, nxt.start)
+                break
+        name_end = _name_end(text, h)
+        of = _parties()["of"].match(text, name_end, min(s_end, name_end + 120))
+        if of and of.end() > right and (right_m is None or right_m.start() >= of.end()):
+            right = of.end()
+        while left < right and (text[left].isspace() or text[left] in ",–-"):
+            left += 1
+        while right > left and (text[right - 1].isspace() or text[right - 1] in ",–-("):
+            right -= 1
+        if text[right - 1:right] == "”" and text.count("“", left, right) < text.count("”", left, right):
+            right -= 1
+        out.append(replace(h, clause=(left, right)))
+    return out
+
+
+# ---------------------------------------------------------------- recipient and conferrer
+
+def _trim(raw: str | None) -> str | None:
+    """The name at the end of a subject: its last comma part, leading fillers and verbs dropped."""
+    if not raw:
         return None
-    return _cue_type(c.cue)
+    part = regex.split(r",\s|\s[-–]\s(?=\p{Lu})", raw)[-1]
+    part = _LEADING_VERB.sub("", part.strip(" ,;:“”\"'()"))
+    part = regex.sub(r"\s(?:đã|cũng|vừa|đều|vinh dự|lần thứ \S+|hai lần|nhiều lần|liên tục)$", "", part)
+    part = part.strip(" ,;:“”\"'()")
+    return part or None
+
+
+def _resolve(doc: Document, name: str | None, before: int) -> str | None:
+    """A recipient written as "đơn vị", "Công ty" or "anh" becomes the nearest earlier unit whose
+    name starts with that word (any unit for "đơn vị"), or the nearest earlier person so called."""
+    if not name:
+        return None
+    person = _person().fullmatch(name)
+    if person:
+        return name
+    if _COUNTED.match(name):
+        return name
+    key = name.lower()
+    role = _referents().get(key)
+    if role is None:
+        words = key.split()
+        if len(words) > 1 and words[0] in ("toàn", "các", "những"):
+            return name
+        role = _referents().get(words[0]) if words and len(words) <= 2 and words[0] in _referents() else None
+        if role is None:
+            return name
+    if role == "person":
+        found = None
+        for m in _person().finditer(doc.text, max(0, before - 3000), before):
+            if m["t"].lower() == key:
+                found = f"{m['t']} {m['n']}"
+        return found or name
+    units = doc.between("units", 0, before)
+    for u in reversed(units):
+        if key == "đơn vị" or u.name.lower().startswith(key + " "):
+            return u.name
+    return name
+
+
+def _named(doc: Document, raw: str | None, start: int, end: int) -> str | None:
+    """The unit or person a subject span names: a unit found there, else the trimmed words."""
+    trimmed = _trim(raw)
+    if not trimmed:
+        return None
+    units = [u for u in doc.between("units", start, end) if u.end <= end]
+    person = None
+    for m in _person().finditer(doc.text, start, end):
+        person = m
+    if person is not None and (not units or person.start() >= units[-1].start):
+        return f"{person['t']} {person['n']}"
+    if units and not _COUNTED.match(trimmed) and len(trimmed.split()) > 6:
+        return units[-1].name
+    if len(trimmed.split()) > 10:
+        return units[-1].name if units else None
+    return trimmed
+
+
+def _parties_of(doc: Document, h: _Hit) -> tuple[str | None, str | None]:
+    """(recipient, conferred_by): "X được Y tặng <award>", "Y tặng <award> cho X", "<award> của Y",
+    "Y biểu dương X"; a recipient said as "đơn vị" or "anh" is resolved across the article."""
+    text = doc.text
+    c_start, c_end = h.clause
+    pats = _parties()
+    left = text[c_start:h.start]
+    recipient = conferred = None
+    exemplar_verb = h.type == AchievementType.EXEMPLAR
+    if (m := pats["passive"].fullmatch(left)) is not None:
+        recipient = _named(doc, m["r"], c_start, c_start + m.end("r"))
+        if m["by"]:
+            conferred = _named(doc, m["by"], c_start + m.start("by"), c_start + m.end("by"))
+    elif (m := pats["active"].fullmatch(left)) is not None or \
+            (exemplar_verb and (m := pats["subject"].fullmatch(left)) is not None):
+        conferred = _named(doc, m["by"], c_start, c_start + m.end("by"))
+    elif (m := pats["subject"].fullmatch(left)) is not None:  # "22/23 xã đạt chuẩn", "Bệnh viện hoàn thành tốt"
+        recipient = _named(doc, m["by"], c_start, c_start + m.end("by"))
+    name_end = _name_end(text, h)
+    tail = text[name_end:min(h.sentence[1], c_end + 120)]
+    if (of := pats["of"].match(tail)) is not None:
+        conferred = _named(doc, of["by"], name_end + of.start("by"), name_end + of.end("by"))
+        tail = tail[of.end():]
+    if recipient is None and (f := pats["for"].match(tail)) is not None:
+        recipient = _trim(f["r"])
+    elif recipient is None and exemplar_verb and (o := pats["object"].match(tail)) is not None:
+        recipient = _trim(o["r"])
+    return _resolve(doc, recipient, c_start), conferred
+
+
+# ---------------------------------------------------------------- award and sameness
+
+def _name_end(text: str, h: _Hit) -> int:
+    """Where the award's name ends: capitalised words, words of the dictionary after one ("Lao
+    động"), ranks and rounds ("hạng Ba", "lần thứ XI"), a quoted name."""
+    end, prev, ceil = h.end, text[h.start:h.end].split()[-1], min(h.sentence[1], h.end + 120)
+    for _ in range(10):
+        m = _TOKEN.match(text, end, ceil)
+        if m is None:
+            break
+        word = m.group().strip()
+        glued = f"{prev} {word}".lower() in vi.dictionary() and prev[:1].isupper()
+        if not (word[:1].isupper() or word[:1] in "“\"" or word.lower() in _NAME_WORDS or glued
+                or (word.isdigit() and prev.lower() in ("năm", "đợt"))
+                or regex.fullmatch(r"[IVXL]{1,5}", word)):
+            break
+        end, prev = m.end(), word
+    return end
+
+
+def _award(text: str, h: _Hit, conferred: str | None) -> str:
+    """The honour as named: the cue with its name ("Huân chương Lao động hạng Ba"), without the
+    verb before it, "của <conferrer>" added to certificates and flags."""
+    words = " ".join(text[h.start:_name_end(text, h)].split()).strip(" :")
+    words = _LEADING_VERB.sub("", words) or words
+    words = regex.sub(rf"^(?:đạt|đoạt|giành|mang về)\s(?:{_NUMBER}\s)?(?=giải|huy chương)", "", words)
+    words = regex.sub(rf"^{_NUMBER}\s(?=giải|huy chương|bằng khen|Bằng khen)", "", words)
+    if h.type in _NAMED:
+        words = words[:1].upper() + words[1:]
+        if conferred and h.type in (AchievementType.MERIT_CERTIFICATE, AchievementType.EMULATION_TITLE) \
+                and " của " not in words and words.lower().startswith(("bằng khen", "giấy khen", "cờ thi đua")):
+            words = f"{words} của {conferred}"
+    else:
+        words = words[:1].lower() + words[1:]
+    return words
+
+
+def _key(s: str | None) -> str:
+    return " ".join(regex.sub(r"[“”\"'‘’]", "", s or "").split()).casefold()
+
+
+def _same_recipient(a: str | None, b: str | None) -> bool:
+    """Recipients that may be the same: one missing, or most of the words of one in the other
+    ("30 tập thể, cá nhân" and "30 cá nhân, tập thể")."""
+    wa, wb = set(_key(a).replace(",", " ").split()), set(_key(b).replace(",", " ").split())
+    return not wa or not wb or len(wa & wb) >= 0.6 * min(len(wa), len(wb))
+
+
+def _same_award(a: str, b: str) -> bool:
+    """Awards that may be the same: equal, or the shorter (two words at least) opens the longer
+    ("Huân chương Lao động" and "Huân chương Lao động hạng Ba")."""
+    ka, kb = sorted((_key(a), _key(b)), key=len)
+    return ka == kb or (len(ka.split()) >= 2 and kb.startswith(ka + " "))
+
+
+@dataclass
+class _Group:
+    type: AchievementType
+    award: str
+    recipient: str | None
+    conferred_by: str | None
+    year: int | None
+    best: tuple[int, int]
+    score: tuple[int, int]
+    mentions: list[tuple[int, int]]
+
+
+def _year(doc: Document, start: int, end: int, sentence: tuple[int, int]) -> int | None:
+    for s, e in ((start, end), sentence):
+        for d in doc.between("dates", s, e):
+            if d.value[:4].isdigit():
+                return int(d.value[:4])
+    return None
 
 
 @register("achievements")
 def extract(doc: Document) -> list[Achievement]:
     text = doc.text
-    found: list[Achievement] = []
+    context = classify.article_context(text)
+    hits = []
     for c in candidates(doc):
-        kind = _judge(doc, c)
-        if kind is None:
-            continue
-        c_start, c_end = _clause(text, c.start, c.end, c.sentence_start, c.sentence_end)
-        recipient, conferred = _parties_of(text, c_start, c.start, c.end, c.sentence_end)
-        year = None
-        for d in doc.between("dates", c.sentence_start, c.sentence_end):
-            if d.value[:4].isdigit():
-                year = int(d.value[:4])
+        kind = _judge(doc, c, context)
+        if kind is not None:
+            hits.append(_Hit(c.start, c.end, kind, (c.sentence_start, c.sentence_end)))
+    groups: list[_Group] = []
+    for h in _with_clauses(text, _joined(text, hits)):
+        recipient, conferred = _parties_of(doc, h)
+        award = _award(text, h, conferred)
+        year = _year(doc, h.clause[0], h.clause[1], h.sentence)
+        score = (bool(recipient) + bool(conferred) + bool(year), h.clause[1] - h.clause[0])
+        for g in groups:
+            if g.type != h.type or any(h.sentence[0] <= s < h.sentence[1] for s, _ in g.mentions):
+                continue  # two mentions in one sentence are two achievements
+            exemplar = h.type == AchievementType.EXEMPLAR and bool(g.recipient and recipient)
+            if (exemplar or _same_award(g.award, award)) and _same_recipient(g.recipient, recipient):
+                g.mentions.append(h.clause)
+                if score > g.score:
+                    g.best, g.score = h.clause, score
+                if len(award) > len(g.award):
+                    g.award = award
+                g.recipient = g.recipient if g.recipient and len(g.recipient) >= len(recipient or "") else recipient
+                g.conferred_by = g.conferred_by or conferred
+                g.year = g.year or year
                 break
-        found.append(Achievement(
-            text=text[c_start:c_end], start=c_start, end=c_end, type=kind,
-            recipient=recipient, conferred_by=conferred, year=year,
+        else:
+            groups.append(_Group(h.type, award, recipient, conferred, year, h.clause, score, [h.clause]))
+    out = []
+    for g in groups:
+        start, end = g.best
+        out.append(Achievement(
+            text=text[start:end], start=start, end=end, type=g.type, award=g.award,
+            recipient=g.recipient, conferred_by=g.conferred_by, year=g.year,
+            mentions=[Mention(text=text[s:e], start=s, end=e) for s, e in sorted(set(g.mentions))],
         ))
-    # one achievement per clause and type: two cues of one honour ("danh hiệu Thầy thuốc ưu tú") are one
-    unique: dict[tuple[int, int, str], Achievement] = {}
-    for a in found:
-        unique.setdefault((a.start, a.end, a.type), a)
-    return sorted(unique.values(), key=lambda a: a.start)
+    return sorted(out, key=lambda a: a.start)
