@@ -159,9 +159,9 @@ class Archive:
             for name, table in rows(record).items():
                 if name == "articles":
                     table[0].update(self._article_extra(record))
-                else:
-                    for row in table:
-                        row["rowkey"] = f"{record.id}:{row['start']}:{row['end']}:{row['text'][:40]}"
+                else:  # the position in the record's list: two mentions never share a key
+                    for n, row in enumerate(table):
+                        row["rowkey"] = f"{record.id}:{n}"
                 tables[name].extend(table)
         ids = [r.id for r in records]
         marks = ",".join("?" * len(ids))
@@ -178,7 +178,7 @@ class Archive:
                 if tables[name]:
                     cols = list(tables[name][0])
                     self.conn.executemany(
-                        f"INSERT OR REPLACE INTO [{name}] ({', '.join(f'[{c}]' for c in cols)}) "
+                        f"INSERT INTO [{name}] ({', '.join(f'[{c}]' for c in cols)}) "
                         f"VALUES ({', '.join('?' * len(cols))})",
                         [tuple(r.get(c) for c in cols) for r in tables[name]])
             self.conn.execute(
@@ -328,6 +328,10 @@ class Archive:
                                       [*base_args, limit]).fetchall()
             out[name] = pd.DataFrame(rows_, columns=["value", "articles"])
         return out
+
+    def counts(self) -> dict[str, int]:
+        """Rows of the articles table and of each mention table."""
+        return {name: self.conn.execute(f"SELECT COUNT(*) FROM [{name}]").fetchone()[0] for name in TABLES}
 
     def close(self) -> None:
         self.conn.close()
