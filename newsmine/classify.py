@@ -197,18 +197,17 @@ def training_set(corpus: Path) -> tuple[list[list[str]], list[str], list[str]]:
     a candidate inside a gold achievement takes its type, any other is ``none``."""
     from .document import Document
     from .evaluate import load_gold, locate
-    from .extractors import DEFAULT_PIPELINE, get
     from .extractors.achievements import candidates
+    from .pipeline import Pipeline
     from .sources import read
 
     gold = load_gold(corpus)
     X, y, groups = [], [], []
+    before = Pipeline.before("achievements")
     for article in read([corpus / "articles"]):
         if article.id not in gold:
             continue
-        doc = Document(article)
-        for name in DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("achievements")]:
-            doc.found[name] = get(name)(doc)
+        doc = before.run(Document(article))
         spans = [g for g in locate(gold[article.id].get("achievements") or [], article.text) if g]
         for c in candidates(doc):
             label = next((g["type"] for g in spans if g["start"] <= c.start and c.end <= g["end"]), NONE)

@@ -380,10 +380,10 @@ def show(
                         f"could be read from {input_path}")
         raise typer.Exit(2)
     if html_out:
-        from .records import MENTION_KINDS
+        from .kinds import names
 
         Path(html_out).write_text(html(record), encoding="utf-8")
-        count = sum(len(getattr(record, kind)) for kind in MENTION_KINDS)
+        count = sum(len(record.mentions(kind)) for kind in names())
         _stderr().print(f"{html_out}: {record.id}, {count} mentions")
         return
     from rich.console import Console

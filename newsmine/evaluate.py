@@ -30,50 +30,23 @@ exact-match accuracy per article.
 from __future__ import annotations
 
 import json
-import math
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .records import MENTION_KINDS, Record
+from .compare import loose as _fold, same_value as _same_value
+from .kinds import kinds
+from .records import Record
 
 METADATA = ("title", "published", "authors", "outlet")
-ATTRIBUTES: dict[str, tuple[str, ...]] = {
-    "directives": ("number", "issued", "issuer"),
-    "dates": ("resolved",),
-    "indicators": ("value_max", "qualifier", "change", "metric"),
-    "units": ("canonical", "kind"),
-    "campaigns": ("kind", "period", "launched_by", "directive"),
-    "achievements": ("recipient", "conferred_by", "year"),
-}
+MENTION_KINDS = tuple(kinds())
 FIELDS = (*MENTION_KINDS, "achievement_types")
 
 
-def _fold(s: Any) -> str:
-    s = unicodedata.normalize("NFC", str(s or ""))
-    for q in "“”\"'‘’«»":
-        s = s.replace(q, "")
-    return " ".join(s.split()).casefold()
-
-
-def _same_value(a: Any, b: Any) -> bool:
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
-    return a == b
-
-
-KEYS: dict[str, Callable[[dict, dict], bool]] = {
-    "directives": lambda p, g: p.get("type") == g.get("type") and (
-        _fold(p.get("symbol")) == _fold(g.get("symbol")) if g.get("symbol")
-        else not p.get("symbol") and (p.get("number") or None) == (g.get("number") or None)),
-    "dates": lambda p, g: (p.get("value"), p.get("range_end"), p.get("grain"))
-    == (g.get("value"), g.get("range_end"), g.get("grain")),
-    "indicators": lambda p, g: _same_value(p.get("value"), g.get("value")) and p.get("unit") == g.get("unit"),
-    "units": lambda p, g: _fold(p.get("name")) == _fold(g.get("name")),
-    "campaigns": lambda p, g: _fold(p.get("name")) == _fold(g.get("name")),
-    "achievements": lambda p, g: p.get("type") == g.get("type"),
-}
+#: Each kind's matching key and scored attributes, as the kind declares them (``newsmine.kinds``).
+KEYS: dict[str, Callable[[dict, dict], bool]] = {name: kind.key for name, kind in kinds().items()}
+ATTRIBUTES: dict[str, tuple[str, ...]] = {name: kind.attributes for name, kind in kinds().items()}
 
 
 @dataclass

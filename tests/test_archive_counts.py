@@ -9,8 +9,10 @@ import pytest
 
 from newsmine.archive import Archive
 from newsmine.pipeline import extract_articles
-from newsmine.records import MENTION_KINDS
+from newsmine.kinds import names
 from newsmine.sources import read
+
+MENTION_KINDS = names()
 
 ROOT = Path(__file__).resolve().parents[1]
 DUMP = ROOT.parent / "shared" / "dumps" / "vnnews-2017.jsonl.gz"

@@ -16,7 +16,6 @@ from ..document import Document, overlaps
 from ..lang import vi
 from ..records import Achievement, AchievementType
 from ..text import alternation
-from . import register
 
 _CLAUSE_LEFT = regex.compile(r"[.;:!?\n]|,\s(?=(?:và\s)?[\p{Lu}])")
 _CLAUSE_RIGHT = regex.compile(r"[.;:!?\n,]")
@@ -128,7 +127,6 @@ def _judge(doc: Document, c: Candidate) -> AchievementType | None:
     return _cue_type(c.cue)
 
 
-@register("achievements")
 def extract(doc: Document) -> list[Achievement]:
     text = doc.text
     found: list[Achievement] = []
@@ -152,3 +150,16 @@ def extract(doc: Document) -> list[Achievement]:
     for a in found:
         unique.setdefault((a.start, a.end, a.type), a)
     return sorted(unique.values(), key=lambda a: a.start)
+
+
+# ---- declaration: what the rest of the package knows about this kind
+from ..kinds import Kind  # noqa: E402
+
+KIND = Kind(
+    name="achievements", record=Achievement, extract=extract, requires=("campaigns", "dates"),
+    label="ACHIEVEMENT", color="#ef476f",
+    notes={"type": "emulation_title, order_medal, merit_certificate, task_rating...",
+           "text": "the clause that states it"},
+    key=lambda p, g: p.get("type") == g.get("type"),
+    attributes=("recipient", "conferred_by", "year"), facets=("type", "year"),
+)

@@ -15,7 +15,7 @@ from ..document import Document
 from ..lang import vi
 from ..records import Campaign, Directive, Period
 from ..text import alternation
-from . import register, select
+from . import select
 
 _QUOTED = r"[“\"](?P<name>[^“”\"\n]{3,250})[”\"]"
 _LAUNCHED = regex.compile(r"do\s+(?P<by>\p{Lu}[^,.;:()“”\"]{2,60}?)\s+phát động")
@@ -83,7 +83,6 @@ def _context(doc: Document, start: int, end: int, name: str, kind: str) -> Campa
                     directive=directive.symbol if directive else None)
 
 
-@register("campaigns")
 def extract(doc: Document) -> list[Campaign]:
     text = doc.text
     pats = _patterns()
@@ -109,3 +108,17 @@ def extract(doc: Document) -> list[Campaign]:
         if kind and not _award_before(text, m.start()):
             found.append(_context(doc, *m.span("q"), name, kind))
     return select(found)
+
+
+# ---- declaration: what the rest of the package knows about this kind
+from ..compare import loose  # noqa: E402
+from ..kinds import Kind  # noqa: E402
+
+KIND = Kind(
+    name="campaigns", record=Campaign, extract=extract, requires=("dates", "directives"),
+    label="CAMPAIGN", color="#f4a261",
+    notes={"name": "the campaign's name, without quotes", "kind": "phong trào thi đua, cuộc vận động...",
+           "directive": "symbol of the directive it implements"},
+    key=lambda p, g: loose(p.get("name")) == loose(g.get("name")),
+    attributes=("kind", "period", "launched_by", "directive"), facets=("name", "kind"),
+)

@@ -14,7 +14,7 @@ from ..document import Document
 from ..lang import vi
 from ..records import Directive
 from ..text import alternation
-from . import register, select
+from . import select
 
 _CODE = r"\p{Lu}\p{Ll}?\p{Lu}[\p{L}0-9&]{0,8}"
 _PARTY = (rf"(?P<num>[0-9]{{1,5}})\s{{0,2}}[-–]\s{{0,2}}(?P<code>{_CODE})\s{{0,2}}/\s{{0,2}}(?P<iss>{_CODE})"
@@ -147,7 +147,6 @@ def _needs(kind: str) -> tuple[str, ...]:
     return tuple(sorted({name.lower() for name in _types()}))
 
 
-@register("directives")
 def extract(doc: Document) -> list[Directive]:
     candidates: list[Directive] = []
     for kind, pattern in _patterns().items():
@@ -162,3 +161,17 @@ def extract(doc: Document) -> list[Directive]:
             if directive:
                 candidates.append(directive)
     return select(candidates)
+
+
+# ---- declaration: what the rest of the package knows about this kind
+from ..compare import loose  # noqa: E402
+from ..kinds import Kind  # noqa: E402
+
+KIND = Kind(
+    name="directives", record=Directive, extract=extract, label="DIRECTIVE", color="#8ecae6",
+    notes={"symbol": "normalised symbol: 01-CT/TU, 18/CT-TTg", "issued": "ISO date of issue"},
+    key=lambda p, g: p.get("type") == g.get("type") and (
+        loose(p.get("symbol")) == loose(g.get("symbol")) if g.get("symbol")
+        else not p.get("symbol") and (p.get("number") or None) == (g.get("number") or None)),
+    attributes=("number", "issued", "issuer"), facets=("type", "symbol"),
+)

@@ -14,7 +14,7 @@ from ..document import Document, overlaps
 from ..lang import vi
 from ..records import Indicator
 from ..text import alternation
-from . import register, select
+from . import select
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,4})?|[0-9]{1,12}(?:,[0-9]{1,4})?|[0-9]{1,3}\.[0-9]{1,2}"
 _WORD = regex.compile(r"\s{1,3}(?P<w>[\p{L}0-9²³][\p{L}0-9²³-]{0,12})")
@@ -190,7 +190,6 @@ def _metric(text: str, sentence_start: int, start: int) -> str | None:
     return metric if 0 < len(metric.split()) <= 30 else None
 
 
-@register("indicators")
 def extract(doc: Document) -> list[Indicator]:
     text = doc.text
     lex = _lexicon()
@@ -227,3 +226,17 @@ def extract(doc: Document) -> list[Indicator]:
             denominator=float(m["den"]) if m["den"] else None,
         ))
     return select(found)
+
+
+# ---- declaration: what the rest of the package knows about this kind
+from ..compare import same_value  # noqa: E402
+from ..kinds import Kind  # noqa: E402
+
+KIND = Kind(
+    name="indicators", record=Indicator, extract=extract, requires=("dates", "directives"), label="INDICATOR",
+    color="#ffd166",
+    notes={"value": "normalised number", "unit": "%, đồng, USD or the counted noun",
+           "metric": "what the number measures, when the sentence names it"},
+    key=lambda p, g: same_value(p.get("value"), g.get("value")) and p.get("unit") == g.get("unit"),
+    attributes=("value_max", "qualifier", "change", "metric"), facets=("unit",),
+)
