@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 from .pipeline import extract_article
 from .kinds import names
 from .sources import read
-from .sources.files import Problem
+from .sources.problems import Problem
 
 
 @dataclass
