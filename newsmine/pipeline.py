@@ -62,11 +62,12 @@ class Pipeline:
         from .facts import facts
         from .records import record_type
 
-        doc = Document(article)
+        doc, record = Document(article), record_type()
         fields = article_fields(article)
         fields["warnings"] = list(article.warnings)
         self.run(doc, fields["warnings"])
-        return record_type()(**fields, **facts(doc), **{name: doc.found.get(name, []) for name in self.declared})
+        found = {name: doc.found[name] for name in record.__struct_fields__ if name in doc.found}
+        return record(**fields, **facts(doc), **found)
 
     def extract_all(self, articles: Iterable[Article]) -> Iterator["Record"]:
         for article in articles:
