@@ -73,7 +73,3 @@ def tone_variant(phrase: str) -> str:
         out.append(word)
     return " ".join(out)
 
-
-def longest_first(words: tuple[str, ...] | list[str]) -> list[str]:
-    """Words sorted for an alternation: longest first, so "phong trào thi đua" beats "phong trào"."""
-    return sorted(set(words), key=lambda w: (-len(w), w))
