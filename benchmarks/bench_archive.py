@@ -18,7 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from newsmine.archive import Archive, load_items  # noqa: E402
+from newsmine.archive import Archive
+from newsmine.sources import read as _read  # noqa: E402
 
 QUERIES = [
     # plain words, with accents
@@ -51,14 +52,14 @@ def main() -> int:
 
     started = time.perf_counter()
     with Archive(db) as archive:
-        first = archive.index(load_items([str(args.dump)]))
+        first = archive.index(_read([str(args.dump)], records=True))
     index_s = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     size_mb = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
 
     started = time.perf_counter()
     with Archive(db) as archive:
-        again = archive.index(load_items([str(args.dump)]))
+        again = archive.index(_read([str(args.dump)], records=True))
     reindex_s = time.perf_counter() - started
 
     timings = []

@@ -227,7 +227,8 @@ def index(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
 ) -> None:
     """Build or extend a searchable archive (SQLite): articles, every kind of mention, full-text search."""
-    from .archive import Archive, load_items
+    from .archive import Archive
+    from .sources import read
 
     console = _stderr()
     counter = _problem_counter(console)
@@ -242,7 +243,7 @@ def index(
             console.print(f"  {s.read:,} read, {s.added:,} added, {s.skipped:,} already archived", end="\r")
 
     try:
-        summary = archive.index(load_items(inputs, input_format=input_format), on_batch=tick)
+        summary = archive.index(read(inputs, input_format=input_format, records=True), on_batch=tick)
     except KeyboardInterrupt:
         console.print("[yellow]newsmine:[/] interrupted; the archive holds every batch written so far, "
                       "run the same command again to complete it")
@@ -415,10 +416,10 @@ def show(
                         f"could be read from {input_path}")
         raise typer.Exit(2)
     if html_out:
-        from .records import MENTION_KINDS
+        from .kinds import names
 
         Path(html_out).write_text(html(record), encoding="utf-8")
-        count = sum(len(getattr(record, kind)) for kind in MENTION_KINDS)
+        count = sum(len(record.mentions(kind)) for kind in names())
         _stderr().print(f"{html_out}: {record.id}, {count} mentions")
         return
     from rich.console import Console

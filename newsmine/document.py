@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 import regex
 
@@ -24,6 +24,14 @@ class Document:
 
     article: Article
     found: dict[str, list[Mention]] = field(default_factory=dict)
+    memos: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A value computed once per document: where an extractor keeps what it reuses
+        (``doc.memo("provinces", lambda: list(pattern.finditer(doc.text)))``)."""
+        if key not in self.memos:
+            self.memos[key] = compute()
+        return self.memos[key]
 
     @property
     def text(self) -> str:
@@ -95,7 +103,7 @@ class Document:
         return found[bisect_left(starts, start):bisect_left(starts, end)]
 
     def _starts(self, kind: str) -> list[int]:
-        cache = self.__dict__.setdefault("_start_cache", {})
+        cache = self.memos.setdefault("_starts", {})
         found = self.found.get(kind, [])
         if cache.get(kind, (None,))[0] is not found:
             cache[kind] = (found, [m.start for m in found])

@@ -50,128 +50,29 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .records import MENTION_KINDS, Record
+from .compare import indicator_value_match, norm
+from .kinds import kinds
+from .records import Record
 
 METADATA = ("title", "published", "authors", "outlet")
-ATTRIBUTES: dict[str, tuple[str, ...]] = {
-    "directives": ("number", "issued", "issuer"),
-    "dates": ("resolved",),
-    "indicators": ("value_max", "qualifier", "change", "metric"),
-    "units": ("canonical", "kind"),
-    "campaigns": ("kind", "period", "launched_by", "directive"),
-    "achievements": ("award", "recipient", "conferred_by", "year"),
-}
+MENTION_KINDS = tuple(kinds())
+#: Each kind's scored attributes, as the kind declares them (``newsmine.kinds``).
+ATTRIBUTES: dict[str, tuple[str, ...]] = {name: kind.attributes for name, kind in kinds().items()}
 VALUE_ONLY = "indicators~value"
 #: The fields a trained model decides (scored in-sample and cross-validated on the dev set).
 LEARNED = ("achievements", "achievement_types")
 FIELDS = (*MENTION_KINDS, VALUE_ONLY, "achievement_types")
 
-_QUOTES = re.compile(r"[“”\"'‘’«»()\[\]]")
-_DASHES = re.compile(r"[\s\-–—]+")
-_SPACES = re.compile(r"\s+")
-_UNIT_WORDS = re.compile(r"[\s,;/]+")
-
-
-def norm(s: Any) -> str:
-    s = unicodedata.normalize("NFC", s or "").casefold()
-    return _DASHES.sub(" ", _QUOTES.sub(" ", s)).strip(" .,:;")
-
-
-def sym(s: Any) -> str:
-    return _SPACES.sub("", unicodedata.normalize("NFC", s or "")).casefold()
-
-
-def _close(a: Any, b: Any) -> bool:
-    try:
-        a, b = float(a), float(b)
-    except (TypeError, ValueError):
-        return False
-    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
-
-
-def _unit_key(u: Any) -> str:
-    words = _UNIT_WORDS.split(norm(str(u or "")))
-    return words[0] if words else ""
-
-
-def _campaign(p: dict, g: dict) -> bool:
-    a, b = norm(g["name"]), norm(p.get("name") or p.get("text") or "")
-    if not a or not b:
-        return False
-    ta, tb = set(a.split()), set(b.split())
-    return a == b or len(ta & tb) / len(ta | tb) >= 0.7
-
-
-def _directive(p: dict, g: dict) -> bool:
-    gs, ps = sym(g.get("symbol")), sym(p.get("symbol"))
-    if gs and ps and gs == ps:
-        return True
-    gn, pn = (g.get("number") or "").strip(), (p.get("number") or "").strip()
-    if gn and pn and gn.lstrip("0") == pn.lstrip("0") and norm(g.get("type")) == norm(p.get("type")):
-        return True
-    return bool(not gs and not gn and g.get("text") and norm(g["text"]) in norm(p.get("text")))
-
-
-def _range_end(m: dict, gold: bool) -> Any:
-    """A date's range end: gold of annotation.md's shape calls it ``end``, records and our gold ``range_end``."""
-    if gold:
-        return m.get("end") if "end" in m else m.get("range_end")
-    return m.get("range_end") if "range_end" in m else m.get("end")
-
-
-def _date(p: dict, g: dict) -> bool:
-    gv, pv = g.get("value") or "", str(p.get("value") or "")
-    same_day = (pv.endswith(gv[1:]) or pv == gv) if gv.startswith("--") else pv == gv
-    if not same_day:
-        return False
-    ge = _range_end(g, True)
-    return not ge or str(_range_end(p, False) or "") == ge
-
-
-def _unit(p: dict, g: dict) -> bool:
-    a = norm(g["text"])
-    for b in {norm(p.get("name") or ""), norm(p.get("text") or ""), norm(p.get("canonical") or "")}:
-        if not b:
-            continue
-        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-        if a == b or (len(short.split()) >= 2 and short in long_ and len(short) >= 0.6 * len(long_)):
-            return True
-    return False
-
-
-def _achievement(p: dict, g: dict) -> bool:
-    if g["type"] != p.get("type"):
-        return False
-    if g.get("cue") or "start" not in g:
-        return norm(g.get("cue")) in norm(p.get("text") or "")
-    spans = [p, *(p.get("mentions") or [])]
-    return any(min(m.get("end", -1), g["end"]) > max(m.get("start", 0), g["start"]) for m in spans)
-
-
-#: kind → does prediction ``p`` match gold entry ``g``.
+#: kind → does prediction ``p`` match gold entry ``g`` (each kind's declared key), and the value-only row.
 KEYS: dict[str, Callable[[dict, dict], bool]] = {
-    "campaigns": _campaign,
-    "directives": _directive,
-    "dates": _date,
-    "units": _unit,
-    "indicators": lambda p, g: _close(g.get("value"), p.get("value"))
-    and _unit_key(g.get("unit")) == _unit_key(p.get("unit")),
-    "achievements": _achievement,
-    VALUE_ONLY: lambda p, g: _close(g.get("value"), p.get("value")),
-}
+    **{name: kind.key for name, kind in kinds().items()}, VALUE_ONLY: indicator_value_match}
 #: kinds counted once per distinct entry, and the key that makes entries the same.
-DISTINCT: dict[str, Callable[[dict], str]] = {
-    "campaigns": lambda x: norm(x.get("name") or x.get("text")),
-    "directives": lambda x: sym(x.get("symbol")) or norm(
-        f"{x.get('type')} {x.get('number')} {x.get('text') if not x.get('number') else ''}"),
-    "units": lambda x: norm(x.get("name") or x.get("text")),
-}
+DISTINCT: dict[str, Callable[[dict], str]] = {name: kind.distinct for name, kind in kinds().items() if kind.distinct}
 
 
 @dataclass

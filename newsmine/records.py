@@ -137,14 +137,6 @@ class Achievement(Mention, frozen=True, kw_only=True):
     mentions: list[Mention] = msgspec.field(default_factory=list)
 
 
-MENTION_KINDS: tuple[str, ...] = (
-    "campaigns", "directives", "dates", "units", "indicators", "achievements",
-)
-MENTION_TYPES: dict[str, type[Mention]] = {
-    cls.group: cls for cls in (Campaign, Directive, DateMention, Unit, Indicator, Achievement)
-}
-
-
 class Article(_Struct, frozen=True, kw_only=True):
     """A cleaned article with its press metadata, before extraction."""
 
@@ -160,19 +152,43 @@ class Article(_Struct, frozen=True, kw_only=True):
     warnings: list[str] = msgspec.field(default_factory=list)
 
 
-class Record(Article, frozen=True, kw_only=True):
-    """An article with everything extracted from it: one line of ``newsmine extract``."""
+#: Article-level facts the pipeline computes once (``newsmine.facts``), after the article's own fields.
+FACTS: list[tuple[str, Any, Any]] = [
+    ("province", str | None, None), ("province_2025", str | None, None), ("year", int | None, None),
+]
 
-    campaigns: list[Campaign] = msgspec.field(default_factory=list)
-    directives: list[Directive] = msgspec.field(default_factory=list)
-    dates: list[DateMention] = msgspec.field(default_factory=list)
-    units: list[Unit] = msgspec.field(default_factory=list)
-    indicators: list[Indicator] = msgspec.field(default_factory=list)
-    achievements: list[Achievement] = msgspec.field(default_factory=list)
-    achievement_types: list[AchievementType] = msgspec.field(default_factory=list)
 
-    def mentions(self, kind: str) -> list[Mention]:
-        return getattr(self, kind)
+def _mentions(self, kind: str) -> list[Mention]:
+    return getattr(self, kind)
+
+
+def _record_type() -> type[Article]:
+    """``Record``: an article, its facts, one list field per declared kind, then ``achievement_types``."""
+    from .kinds import kinds
+
+    fields = [*FACTS, *((k.name, list[k.record], msgspec.field(default_factory=list)) for k in kinds().values()),
+              ("achievement_types", list[AchievementType], msgspec.field(default_factory=list))]
+    return msgspec.defstruct(
+        "Record", fields, bases=(Article,), module=__name__, frozen=True, kw_only=True,
+        namespace={"__doc__": "An article with everything extracted from it: one line of ``newsmine extract``.",
+                   "mentions": _mentions})
+
+
+def record_type() -> type[Article]:
+    """``Record`` is built on first use, from the declared kinds (an installed kind adds its field)."""
+    if "Record" not in globals():
+        globals()["Record"] = _record_type()
+    return globals()["Record"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Record":
+        return record_type()
+    if name == "MENTION_TYPES":
+        from .kinds import kinds
+
+        return {k.name: k.record for k in kinds().values()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def article_fields(article: Article) -> dict[str, Any]:
@@ -182,18 +198,18 @@ def article_fields(article: Article) -> dict[str, Any]:
 _ENCODER = msgspec.json.Encoder()
 
 
-def encode(record: Record) -> bytes:
+def encode(record: "Record") -> bytes:
     """One JSON line (UTF-8, no trailing newline)."""
     return _ENCODER.encode(record)
 
 
-def decode(line: bytes | str) -> Record:
-    return msgspec.json.decode(line, type=Record)
+def decode(line: bytes | str) -> "Record":
+    return msgspec.json.decode(line, type=record_type())
 
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a record, as ``newsmine schema`` prints it."""
-    schema = msgspec.json.schema(Record)
+    schema = msgspec.json.schema(record_type())
     schema["title"] = "newsmine record"
     schema["$comment"] = "One JSON object per article; see shared/spec/records.md."
     return schema

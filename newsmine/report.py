@@ -1,6 +1,6 @@
 """``newsmine report``: one self-contained HTML page summarising an archive (charts as inline SVG).
 
-Every figure on the page is read from the archive with the SQL beside it, and numbers carry
+Every figure on the page is one the archive gives (``Archive.summary``), and numbers carry
 ``data-count`` attributes, so a test can check the page against the archive's own counts.
 """
 from __future__ import annotations
@@ -11,7 +11,6 @@ import time
 from typing import Any
 
 from .archive import Archive
-from .records import MENTION_KINDS
 
 CSS = """
 body{font-family:"DejaVu Sans",system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
@@ -71,29 +70,11 @@ def _table(headers: list[str], rows: list[tuple[Any, ...]], count_key: str | Non
 
 def build(archive: Archive, *, top: int = 15) -> str:
     """The report page for ``archive``."""
-    q = archive.conn.execute
-    counts = {"articles": q("SELECT COUNT(*) FROM articles").fetchone()[0]}
-    for kind in MENTION_KINDS:
-        counts[kind] = q(f"SELECT COUNT(*) FROM {kind}").fetchone()[0]
-    distinct = {
-        "campaign names": q("SELECT COUNT(DISTINCT name) FROM campaigns").fetchone()[0],
-        "directives": q("SELECT COUNT(DISTINCT COALESCE(symbol, text)) FROM directives").fetchone()[0],
-        "units": q("SELECT COUNT(DISTINCT canonical) FROM units").fetchone()[0],
-    }
-    years = q("SELECT year, COUNT(*) FROM articles WHERE year IS NOT NULL GROUP BY year ORDER BY year").fetchall()
-    types = q("SELECT type, COUNT(*), COUNT(DISTINCT article_id) FROM achievements GROUP BY type "
-              "ORDER BY COUNT(*) DESC").fetchall()
-    campaigns = q("SELECT name, kind, articles, mentions FROM campaign_counts LIMIT ?", (top,)).fetchall()
-    directives = q("SELECT directive, type, articles, mentions FROM directive_counts LIMIT ?", (top,)).fetchall()
-    units = q("SELECT canonical, kind, articles, mentions FROM unit_counts LIMIT ?", (top,)).fetchall()
-    units_by_kind = q("SELECT kind, COUNT(*) FROM units GROUP BY kind ORDER BY COUNT(*) DESC").fetchall()
-    metrics = q("SELECT metric, unit, COUNT(*), AVG(value), MIN(value), MAX(value) FROM indicators "
-                "WHERE metric IS NOT NULL GROUP BY metric, unit ORDER BY COUNT(*) DESC LIMIT ?", (top,)).fetchall()
-    by_unit = q("SELECT unit, COUNT(*) FROM indicators WHERE unit IS NOT NULL GROUP BY unit "
-                "ORDER BY COUNT(*) DESC LIMIT ?", (top,)).fetchall()
-    rates = q("SELECT a.province, a.year, COUNT(*), AVG(i.value) FROM indicators i JOIN articles a ON a.id = "
-              "i.article_id WHERE i.unit = '%' AND i.change IS NULL AND a.province IS NOT NULL "
-              "GROUP BY a.province, a.year ORDER BY COUNT(*) DESC LIMIT ?", (top,)).fetchall()
+    figures = archive.summary(top)
+    counts, distinct, years, types = figures["counts"], figures["distinct"], figures["years"], figures["types"]
+    campaigns, directives, units = figures["campaigns"], figures["directives"], figures["units"]
+    units_by_kind, metrics, by_unit, rates = (figures["units_by_kind"], figures["metrics"],
+                                              figures["indicator_units"], figures["rates"])
 
     cards = "".join(f'<div class="card"><b data-count="{k}">{v:,}</b>{html.escape(k)}</div>'
                     for k, v in counts.items())

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .pipeline import extract_article
-from .records import MENTION_KINDS
+from .kinds import names
 from .sources import read
-from .sources.files import Problem
+from .sources.problems import Problem
 
 
 @dataclass
@@ -18,7 +18,7 @@ class Summary:
     with_warnings: int = 0
     problems: int = 0
     chars: int = 0
-    mentions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(MENTION_KINDS, 0))
+    mentions: dict[str, int] = field(default_factory=lambda: dict.fromkeys(names(), 0))
     started: float = field(default_factory=time.perf_counter)
     elapsed: float = 0.0
 
@@ -51,8 +51,8 @@ def run_extract(inputs: Iterable[str], writer, *, input_format: str = "auto",
             summary.articles += 1
             summary.chars += len(record.text)
             summary.with_warnings += bool(record.warnings)
-            for kind in MENTION_KINDS:
-                summary.mentions[kind] += len(getattr(record, kind))
+            for kind in summary.mentions:
+                summary.mentions[kind] += len(record.mentions(kind))
             if on_article:
                 on_article(summary)
     finally:

@@ -6,36 +6,27 @@ import sys
 from pathlib import Path
 from typing import Any
 
-COLUMN_NOTES = {
-    "articles": {
-        "id": "the caller's id (file name, JSONL id)", "source": "where the article was read from",
-        "published": "ISO 8601 publication time", "year": "publication year (else the year the article cites most)",
-        "province": "the province the article cites most", "text": "the cleaned article",
-        "folded": "the text without accents (đ → d), for accent-free search",
-        "achievement_types": "kinds of achievement the article reports",
-        "record": "the full extracted record as JSON (text left out)", "hash": "content hash (id, title, text)",
-    },
-    "campaigns": {"name": "the campaign's name, without quotes", "kind": "phong trào thi đua, cuộc vận động...",
-                  "directive": "symbol of the directive it implements"},
-    "directives": {"symbol": "normalised symbol: 01-CT/TU, 18/CT-TTg", "issued": "ISO date of issue"},
-    "dates": {"value": "ISO date, month, quarter or year", "range_end": "end of a range (giai đoạn 2016-2020)"},
-    "units": {"canonical": "abbreviations expanded, bare level completed", "kind": "agency, party, government..."},
-    "indicators": {"value": "normalised number", "unit": "%, đồng, USD or the counted noun",
-                   "metric": "what the number measures, when the sentence names it"},
-    "achievements": {"type": "emulation_title, order_medal, merit_certificate, task_rating...",
-                     "text": "the clause that states it"},
+#: Notes and facets of the articles table; each mention table's come from its kind's declaration.
+ARTICLE_NOTES = {
+    "id": "the caller's id (file name, JSONL id)", "source": "where the article was read from",
+    "published": "ISO 8601 publication time",
+    "year": "the article's year: published, else its latest reported day or month (never a target)",
+    "province": "the province the article cites most",
+    "province_2025": "that province in the 34-province map after the 2025 merger",
+    "text": "the cleaned article", "folded": "the text without accents (đ → d), for accent-free search",
+    "achievement_types": "kinds of achievement the article reports",
+    "record": "the full extracted record as JSON (text left out)", "hash": "content hash (id, title, text)",
 }
-FACETS = {
-    "articles": ["year", "province", "outlet"], "campaigns": ["name", "kind"], "directives": ["type", "symbol"],
-    "dates": ["grain"], "units": ["kind"], "indicators": ["unit"], "achievements": ["type", "year"],
-}
+ARTICLE_FACETS = ["year", "province", "province_2025", "outlet"]
 
 
 def metadata(db: Path) -> dict[str, Any]:
+    from .kinds import kinds
+
     name = db.stem
-    tables: dict[str, Any] = {}
-    for table, notes in COLUMN_NOTES.items():
-        tables[table] = {"columns": notes, "facets": FACETS.get(table, [])}
+    tables: dict[str, Any] = {"articles": {"columns": ARTICLE_NOTES, "facets": ARTICLE_FACETS}}
+    for table, kind in kinds().items():
+        tables[table] = {"columns": dict(kind.notes), "facets": list(kind.facets)}
     tables["articles"].update({
         "title": "Articles", "fts_table": "articles_fts", "fts_pk": "rowid",
         "searchmode": "escaped",
@@ -43,8 +34,8 @@ def metadata(db: Path) -> dict[str, Any]:
     })
     return {
         "title": "newsmine archive",
-        "description": "Vietnamese press articles about emulation movements, with the campaigns, directives, "
-                       "dates, units, indicators and achievements extracted from them.",
+        "description": "Vietnamese press articles about emulation movements, with the "
+                       f"{', '.join(kinds())} extracted from them.",
         "databases": {name: {"tables": tables}},
     }
 

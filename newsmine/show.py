@@ -28,11 +28,11 @@ def html(record: Record, *, page: bool = True) -> str:
     """displaCy's span rendering, one colour per label."""
     from spacy import displacy
 
-    from .spacy_component import COLORS
+    from .spacy_component import colors
 
     title = record.title or record.id
     return displacy.render(to_doc(record), style="span", page=page, minify=True, jupyter=False,
-                           options={"spans_key": "newsmine", "colors": COLORS}).replace(
+                           options={"spans_key": "newsmine", "colors": colors()}).replace(
         "<title>displaCy</title>", f"<title>{_escape(title)} — newsmine</title>", 1)
 
 
@@ -47,14 +47,14 @@ def terminal(record: Record) -> "rich.text.Text":  # noqa: F821
     """The text with each mention coloured by label (the outermost mention where they nest)."""
     from rich.text import Text
 
-    from .spacy_component import COLORS, LABELS
+    from .spacy_component import colors, labels
 
-    text = Text(record.text)
-    for kind, label in LABELS.items():
-        for m in getattr(record, kind):
-            text.stylize(f"black on {COLORS[label]}", m.start, m.end)
+    text, palette = Text(record.text), colors()
+    for kind, label in labels().items():
+        for m in record.mentions(kind):
+            text.stylize(f"black on {palette[label]}", m.start, m.end)
     legend = Text(end="")
-    for label, color in COLORS.items():
+    for label, color in palette.items():
         legend.append(f" {label} ", style=f"black on {color}")
         legend.append(" ")
     return Text.assemble(legend, "\n\n", text)

@@ -6,7 +6,7 @@
     doc = nlp(text)
     [(s.text, s.label_, s._.newsmine["value"]) for s in doc.spans["newsmine"] if s.label_ == "DATE"]
 
-Labels: CAMPAIGN, DIRECTIVE, DATE, UNIT, INDICATOR, ACHIEVEMENT. Character offsets are aligned to
+Labels: each kind's declared label (CAMPAIGN, DIRECTIVE, DATE, UNIT, INDICATOR, ACHIEVEMENT). Character offsets are aligned to
 spaCy tokens with ``alignment_mode="expand"`` (a mention inside a token takes the whole token);
 ``span._.newsmine`` holds the record's structured values, ``doc._.newsmine`` the whole record.
 """
@@ -15,10 +15,19 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-LABELS = {"campaigns": "CAMPAIGN", "directives": "DIRECTIVE", "dates": "DATE", "units": "UNIT",
-          "indicators": "INDICATOR", "achievements": "ACHIEVEMENT"}
-COLORS = {"CAMPAIGN": "#f4a261", "DIRECTIVE": "#8ecae6", "DATE": "#b5e48c", "UNIT": "#cdb4db",
-          "INDICATOR": "#ffd166", "ACHIEVEMENT": "#ef476f"}
+
+def labels() -> dict[str, str]:
+    """{kind: spaCy label} of every declared kind."""
+    from newsmine.kinds import kinds
+
+    return {name: kind.label for name, kind in kinds().items()}
+
+
+def colors() -> dict[str, str]:
+    """{spaCy label: colour} for displaCy, as the kinds declare them."""
+    from newsmine.kinds import kinds
+
+    return {kind.label: kind.color for kind in kinds().values()}
 
 
 class NewsmineComponent:
@@ -40,8 +49,8 @@ def annotate(doc: Doc, record, spans_key: str = "newsmine") -> Doc:
         if not cls.has_extension("newsmine"):
             cls.set_extension("newsmine", default=None)
     spans = []
-    for kind, label in LABELS.items():
-        for mention in getattr(record, kind):
+    for kind, label in labels().items():
+        for mention in record.mentions(kind):
             span = doc.char_span(mention.start, mention.end, label=label, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue

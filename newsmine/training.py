@@ -43,12 +43,9 @@ class Example:
 def _prepared(article: Article):
     """A Document with every extractor before ``achievements`` run on it."""
     from .document import Document
-    from .extractors import DEFAULT_PIPELINE, get
+    from .pipeline import Pipeline
 
-    doc = Document(article)
-    for name in DEFAULT_PIPELINE[: DEFAULT_PIPELINE.index("achievements")]:
-        doc.found[name] = get(name)(doc)
-    return doc
+    return Pipeline.before("achievements").run(Document(article))
 
 
 def _examples(article: Article, spans: list[tuple[int, int, str]], inside: bool) -> list[Example]:

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .frames import COLUMNS, TABLES, rows
+from .frames import columns, rows
 from .records import Record, encode
 
 FORMATS = ("jsonl", "parquet", "csv")
@@ -45,9 +45,9 @@ class TableWriter:
         self._dir.mkdir(parents=True, exist_ok=True)
         self._fmt = fmt
         self._schemas = {
-            name: pa.schema([(col, getattr(pa, kind)()) for col, kind in COLUMNS[name]]) for name in TABLES
+            name: pa.schema([(col, getattr(pa, kind)()) for col, kind in cols]) for name, cols in columns().items()
         }
-        self._pending: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        self._pending: dict[str, list[dict[str, Any]]] = {name: [] for name in self._schemas}
         self._writers: dict[str, Any] = {}
 
     def write(self, record: Record) -> None:
@@ -59,7 +59,7 @@ class TableWriter:
     def _flush(self) -> None:
         import pyarrow as pa
 
-        for name in TABLES:
+        for name in self._schemas:
             batch = pa.Table.from_pylist(self._pending[name], schema=self._schemas[name])
             self._writer(name).write_table(batch)
             self._pending[name] = []

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import newsmine
-from newsmine.records import MENTION_KINDS
+from newsmine.kinds import names
+
+MENTION_KINDS = names()
 
 
 def test_extract_text_with_metadata():

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 import newsmine
-from newsmine.archive import Archive, load_items
+from newsmine.archive import Archive
+from newsmine.sources import read as _read
 from newsmine.query import QueryError, parse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +25,7 @@ CORPUS = ROOT / "corpora" / "articles"
 def archive(tmp_path_factory):
     path = tmp_path_factory.mktemp("archive") / "a.sqlite"
     with Archive(path) as a:
-        a.index(load_items([str(CORPUS)]))
+        a.index(_read([str(CORPUS)], records=True))
     return path
 
 
@@ -35,13 +36,13 @@ def _record(id_: str, text: str):
 def test_indexing_twice_adds_nothing_and_new_files_only_themselves(tmp_path):
     path = tmp_path / "a.sqlite"
     with Archive(path) as a:
-        first = a.index(load_items([str(CORPUS)]))
-        again = a.index(load_items([str(CORPUS)]))
+        first = a.index(_read([str(CORPUS)], records=True))
+        again = a.index(_read([str(CORPUS)], records=True))
         (tmp_path / "new.txt").write_text("Tin mới\n\nUBND tỉnh Sóc Trăng tặng Bằng khen cho 12 tập thể.",
                                           encoding="utf-8")
-        more = a.index(load_items([str(CORPUS), str(tmp_path / "new.txt")]))
-        n_articles = a.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        n_fts = a.conn.execute("SELECT COUNT(*) FROM articles_fts").fetchone()[0]
+        more = a.index(_read([str(CORPUS), str(tmp_path / "new.txt")], records=True))
+        n_articles = a.counts()["articles"]
+        n_fts = a.backend.conn.execute("SELECT COUNT(*) FROM articles_fts").fetchone()[0]
     assert first.added == first.read >= 50 and again.added == 0 and again.skipped == first.read
     assert more.added == 1 and n_articles == n_fts == first.read + 1
 
@@ -49,7 +50,7 @@ def test_indexing_twice_adds_nothing_and_new_files_only_themselves(tmp_path):
 def test_records_from_extract_are_loaded_as_they_are(tmp_path, archive):
     out = tmp_path / "r.jsonl"
     subprocess.run([sys.executable, "-m", "newsmine", "extract", str(CORPUS), "-o", str(out), "-q"], check=True)
-    items = list(load_items([str(out)]))
+    items = list(_read([str(out)], records=True))
     assert all(isinstance(i, newsmine.Record) for i in items) and len(items) >= 50
 
 
@@ -71,7 +72,7 @@ def test_filters_and_facets(archive):
         ids = list(medals["id"])
         assert all("order_medal" in r.achievement_types for r in a.articles(ids))
         counts = a.facets()
-        assert set(counts) == {"campaign", "directive", "province", "year", "type"}
+        assert set(counts) == {"campaign", "directive", "province", "province_2025", "year", "type"}
         assert counts["type"]["articles"].sum() > 0
         assert len(a.search("thi đua", year_from=2024, year_to=2024, limit=100)) < len(a.search("thi đua", limit=100))
 
@@ -89,7 +90,7 @@ def test_hostile_fts_syntax_is_only_words(archive):
                 a.search(query)
             except QueryError:
                 pass
-        assert a.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] >= 50
+        assert a.counts()["articles"] >= 50
 
 
 def test_cli_search_json_and_bad_query(archive):

@@ -9,7 +9,9 @@ import jsonschema
 import pandas as pd
 import pytest
 
-from newsmine.records import MENTION_KINDS
+from newsmine.kinds import names
+
+MENTION_KINDS = names()
 
 
 def run(*args, stdin: bytes | None = None):

@@ -8,7 +8,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from newsmine.archive import Archive, load_items
+from newsmine.archive import Archive
+from newsmine.sources import read as _read
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -16,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_notebook_runs_and_draws(tmp_path, monkeypatch):
     db = tmp_path / "archive.sqlite"
     with Archive(db) as a:
-        a.index(load_items([str(ROOT / "corpora" / "articles")]))
+        a.index(_read([str(ROOT / "corpora" / "articles")], records=True))
     monkeypatch.setenv("NEWSMINE_ARCHIVE", str(db))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     nb = nbformat.read(ROOT / "notebooks" / "explore.ipynb", as_version=4)

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from newsmine.archive import Archive, load_items
-from newsmine.records import MENTION_KINDS
+from newsmine.archive import Archive
+from newsmine.sources import read as _read
+from newsmine.kinds import names
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -20,7 +21,7 @@ def report(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("report")
     db = tmp / "archive.sqlite"
     with Archive(db) as a:
-        a.index(load_items([str(ROOT / "corpora" / "articles")]))
+        a.index(_read([str(ROOT / "corpora" / "articles")], records=True))
     out = tmp / "report.html"
     subprocess.run([sys.executable, "-m", "newsmine", "report", "--db", str(db), "-o", str(out)], check=True)
     return db, out
@@ -31,7 +32,7 @@ def test_counts_match_the_archive(report):
     page = out.read_text(encoding="utf-8")
     shown = {k: int(v.replace(",", "")) for k, v in re.findall(r'data-count="(\w+)">([\d,]+)<', page)}
     with sqlite3.connect(db) as c:
-        for table in ("articles", *MENTION_KINDS):
+        for table in ("articles", *names()):
             assert shown[table] == c.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
         assert f'data-distinct="campaign names">{c.execute("SELECT COUNT(DISTINCT name) FROM campaigns").fetchone()[0]}' in page
 

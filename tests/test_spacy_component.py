@@ -7,7 +7,7 @@ import sys
 import pytest
 import spacy
 
-from newsmine.spacy_component import COLORS
+from newsmine.spacy_component import colors
 
 TEXT = ("Thực hiện Chỉ thị số 01-CT/TU ngày 17-10-2020 của Ban Thường vụ Tỉnh ủy về phát động phong trào "
         "thi đua “Đồng khởi mới”, năm 2022 BHXH tỉnh Bến Tre được tặng Bằng khen, vượt 2,43% chỉ tiêu.")
@@ -19,7 +19,7 @@ def test_spans_cover_every_label_and_carry_values(lang):
     nlp.add_pipe("newsmine")
     doc = nlp(TEXT)
     spans = doc.spans["newsmine"]
-    assert {s.label_ for s in spans} == set(COLORS)
+    assert {s.label_ for s in spans} == set(colors())
     for span in spans:
         value = span._.newsmine
         # expand alignment: the span covers the mention's characters
@@ -44,11 +44,11 @@ def test_show_html_has_every_label_in_its_colour(seeds, tmp_path):
                            str(seeds / "004_1ebc1bc18e428362.txt"), "--html", str(out)], capture_output=True)
     assert done.returncode == 0, done.stderr.decode()
     page = out.read_text(encoding="utf-8")
-    for label, color in COLORS.items():
+    for label, color in colors().items():
         assert label in page and color in page
     import re
 
-    visible = re.sub(r"<[^>]+>|\b(?:" + "|".join(COLORS) + r")\b", " ", page)  # text without tags and badges
+    visible = re.sub(r"<[^>]+>|\b(?:" + "|".join(colors()) + r")\b", " ", page)  # text without tags and badges
     visible = " ".join(visible.split())
     assert "Chỉ thị số 01-CT/TU của Ban Thường vụ Tỉnh ủy" in visible  # words keep their spaces in spans
 

@@ -1,12 +1,12 @@
 """Extractors: one module per kind of mention, each a callable ``Document -> list[Mention]``.
 
-Extractors register under a name; a pipeline is a list of names. Modules load
-on first use, so ``newsmine --help`` imports none of them.
+Each module ends with the ``KIND`` declaring its kind (see :mod:`newsmine.kinds`);
+:class:`newsmine.pipeline.Pipeline` orders and runs them. Modules load on first
+use, so ``newsmine --help`` imports none of them.
 """
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from importlib import import_module
 from typing import Callable
 
 from ..document import Document
@@ -14,28 +14,15 @@ from ..records import Mention
 
 Extractor = Callable[[Document], list[Mention]]
 
-DEFAULT_PIPELINE: tuple[str, ...] = (
-    "directives", "dates", "indicators", "campaigns", "units", "achievements",
-)
-_MODULES = {name: f"{__name__}.{name}" for name in DEFAULT_PIPELINE}
-_REGISTRY: dict[str, Extractor] = {}
-
-
-def register(name: str) -> Callable[[Extractor], Extractor]:
-    """Register an extractor under ``name`` (the record field it fills)."""
-    def wrap(fn: Extractor) -> Extractor:
-        _REGISTRY[name] = fn
-        return fn
-    return wrap
-
 
 def get(name: str) -> Extractor:
-    if name not in _REGISTRY and name in _MODULES:
-        import_module(_MODULES[name])
+    """The extractor of the kind ``name``."""
+    from ..kinds import kinds
+
     try:
-        return _REGISTRY[name]
+        return kinds()[name].extract
     except KeyError:
-        raise KeyError(f"no extractor named {name!r}; known: {', '.join(sorted(_MODULES))}") from None
+        raise KeyError(f"no extractor named {name!r}; known: {', '.join(sorted(kinds()))}") from None
 
 
 def select(candidates: list[Mention]) -> list[Mention]:

@@ -21,7 +21,6 @@ from ..document import Document, overlaps
 from ..lang import vi
 from ..records import Achievement, AchievementType, Mention
 from ..text import alternation
-from . import register
 
 _CLAUSE_LEFT = regex.compile(r"[.;:!?\n]|,\s(?=(?:và\s)?[\p{Lu}])")
 _CLAUSE_RIGHT = regex.compile(r"[.;!?\n]|:\s|,\s(?=\p{Lu})")
@@ -372,7 +371,6 @@ def _year(doc: Document, start: int, end: int, sentence: tuple[int, int]) -> int
     return None
 
 
-@register("achievements")
 def extract(doc: Document) -> list[Achievement]:
     text = doc.text
     context = classify.article_context(text)
@@ -412,3 +410,17 @@ def extract(doc: Document) -> list[Achievement]:
             mentions=[Mention(text=text[s:e], start=s, end=e) for s, e in sorted(set(g.mentions))],
         ))
     return sorted(out, key=lambda a: a.start)
+
+
+# ---- declaration: what the rest of the package knows about this kind
+from .. import compare  # noqa: E402
+from ..kinds import Kind  # noqa: E402
+
+KIND = Kind(
+    name="achievements", record=Achievement, extract=extract, requires=("campaigns", "dates"),
+    label="ACHIEVEMENT", color="#ef476f",
+    notes={"type": "emulation_title, order_medal, merit_certificate, task_rating...",
+           "text": "the clause that states it"},
+    key=compare.achievement_match,
+    attributes=("award", "recipient", "conferred_by", "year"), facets=("type", "year"),
+)

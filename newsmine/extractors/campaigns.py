@@ -21,7 +21,7 @@ from ..document import Document
 from ..lang import vi
 from ..records import Campaign, Directive, Period
 from ..text import alternation
-from . import register, select
+from . import select
 
 _QUOTED = r"[“\"](?P<name>[^“”\"\n]{3,250})[”\"]"
 _YEARS = r"[0-9]{4}(?:\s{0,2}[-–]\s{0,2}[0-9]{4})?"
@@ -187,7 +187,6 @@ def _bare(doc: Document) -> list[Campaign]:
     return found
 
 
-@register("campaigns")
 def extract(doc: Document) -> list[Campaign]:
     text = doc.text
     pats = _patterns()
@@ -239,3 +238,17 @@ def _introduced(doc: Document, names: dict[str, str], context: bool) -> list[Cam
             names.setdefault(nxt["name"].strip(), kind)
             pos = nxt.end()
     return found
+
+
+# ---- declaration: what the rest of the package knows about this kind
+from .. import compare  # noqa: E402
+from ..kinds import Kind  # noqa: E402
+
+KIND = Kind(
+    name="campaigns", record=Campaign, extract=extract, requires=("dates", "directives"),
+    label="CAMPAIGN", color="#f4a261",
+    notes={"name": "the campaign's name, without quotes", "kind": "phong trào thi đua, cuộc vận động...",
+           "directive": "symbol of the directive it implements"},
+    key=compare.campaign_match, distinct=compare.name_key,
+    attributes=("kind", "period", "launched_by", "directive"), facets=("name", "kind"),
+)

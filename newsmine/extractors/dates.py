@@ -15,7 +15,7 @@ from ..document import Document, Spans, overlaps
 from ..lang import vi
 from ..records import DateMention, Grain
 from ..text import alternation
-from . import register, select
+from . import select
 
 _B = r"(?<![0-9/.,:-])"          # no digit or number punctuation before
 _A = r"(?![0-9/]|[.,:-][0-9])"      # nor after
@@ -231,7 +231,6 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs]]:
     return [(regex.compile(p, _FLAGS), build, needs) for p, build, needs in table]
 
 
-@register("dates")
 def extract(doc: Document) -> list[DateMention]:
     symbols = Spans((m.start, m.end) for m in doc.found.get("directives", []) if getattr(m, "symbol", None))
     candidates: list[DateMention] = []
@@ -241,3 +240,15 @@ def extract(doc: Document) -> list[DateMention]:
             if mention and not overlaps(mention.start, mention.end, symbols):
                 candidates.append(mention)
     return select(candidates)
+
+
+# ---- declaration: what the rest of the package knows about this kind
+from .. import compare  # noqa: E402
+from ..kinds import Kind  # noqa: E402
+
+KIND = Kind(
+    name="dates", record=DateMention, extract=extract, requires=("directives",), label="DATE", color="#b5e48c",
+    notes={"value": "ISO date, month, quarter or year", "range_end": "end of a range (giai đoạn 2016-2020)"},
+    key=compare.date_match,
+    attributes=("resolved",), facets=("grain",),
+)

@@ -20,7 +20,7 @@ from ..document import Document
 from ..lang import vi
 from ..records import Directive
 from ..text import alternation
-from . import register, select
+from . import select
 
 _CODE = r"\p{Lu}\p{Ll}?\p{Lu}[\p{L}0-9&]{0,8}"
 #: A code with a department in parentheses, as police and ministries write it: "CAT(PV11)".
@@ -306,7 +306,6 @@ def _trim_titles(titles: list[Directive]) -> list[Directive]:
     return out
 
 
-@register("directives")
 def extract(doc: Document) -> list[Directive]:
     candidates: list[Directive] = []
     titles: list[Directive] = []
@@ -336,3 +335,15 @@ def extract(doc: Document) -> list[Directive]:
 def _needs() -> tuple[str, ...]:
     """Lower-case words a digit window must hold for a typed pattern to match in it."""
     return tuple(sorted({name.lower() for name in _types()}))
+
+
+# ---- declaration: what the rest of the package knows about this kind
+from .. import compare  # noqa: E402
+from ..kinds import Kind  # noqa: E402
+
+KIND = Kind(
+    name="directives", record=Directive, extract=extract, label="DIRECTIVE", color="#8ecae6",
+    notes={"symbol": "normalised symbol: 01-CT/TU, 18/CT-TTg", "issued": "ISO date of issue"},
+    key=compare.directive_match, distinct=compare.directive_key,
+    attributes=("number", "issued", "issuer"), facets=("type", "symbol"),
+)

@@ -14,7 +14,7 @@ from ..document import Document, overlaps
 from ..lang import vi
 from ..records import Indicator
 from ..text import alternation
-from . import register, select
+from . import select
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,4})?|[0-9]{1,12}(?:,[0-9]{1,4})?|[0-9]{1,3}\.[0-9]{1,2}"
 _WORD = regex.compile(r"[^\S\n]{1,3}(?P<w>[\p{L}0-9²³][\p{L}0-9²³-]{0,12})")
@@ -217,7 +217,6 @@ def _metric(text: str, sentence_start: int, start: int) -> str | None:
     return metric if 0 < len(metric.split()) <= 30 else None
 
 
-@register("indicators")
 def extract(doc: Document) -> list[Indicator]:
     text = doc.text
     lex = _lexicon()
@@ -376,3 +375,17 @@ def _spelled(doc: Document, taken) -> list[Indicator]:
         qualifier, change, qstart = _prefix(text, start)
         out.append(_indicator(doc, qstart, end, value, value_max, unit, qualifier, change))
     return out
+
+
+# ---- declaration: what the rest of the package knows about this kind
+from .. import compare  # noqa: E402
+from ..kinds import Kind  # noqa: E402
+
+KIND = Kind(
+    name="indicators", record=Indicator, extract=extract, requires=("dates", "directives"), label="INDICATOR",
+    color="#ffd166",
+    notes={"value": "normalised number", "unit": "%, đồng, USD or the counted noun",
+           "metric": "what the number measures, when the sentence names it"},
+    key=compare.indicator_match,
+    attributes=("value_max", "qualifier", "change", "metric"), facets=("unit",),
+)

@@ -29,7 +29,7 @@ from ..document import Document, Spans, overlaps
 from ..lang import vi
 from ..records import Unit, UnitKind
 from ..text import alternation
-from . import register, select
+from . import select
 
 _ABBREVIATION = regex.compile(r"^(?:\p{Lu}{2,}[\p{L}0-9&]*|\p{Lu}\p{Ll}?\p{Lu}[\p{L}0-9&]*)(?:-\p{Lu}[\p{L}0-9&]*)*$")
 _MAX_TOKENS = 10
@@ -440,10 +440,22 @@ def _areas(doc: Document, skip: Spans) -> list[Unit]:
     return found
 
 
-@register("units")
 def extract(doc: Document) -> list[Unit]:
     inside_names = doc.taken("campaigns", "directives")
     organisations = select([u for u in _organisations(doc) if not overlaps(u.start, u.end, inside_names)])
     claimed = Spans((u.start, u.end) for u in organisations)
     areas = [u for u in _areas(doc, claimed) if not overlaps(u.start, u.end, inside_names)]
     return sorted(organisations + select(areas), key=lambda u: u.start)
+
+
+# ---- declaration: what the rest of the package knows about this kind
+from .. import compare  # noqa: E402
+from ..kinds import Kind  # noqa: E402
+
+KIND = Kind(
+    name="units", record=Unit, extract=extract, requires=("campaigns", "directives"), label="UNIT",
+    color="#cdb4db",
+    notes={"canonical": "abbreviations expanded, bare level completed", "kind": "agency, party, government..."},
+    key=compare.unit_match, distinct=compare.name_key,
+    attributes=("canonical", "kind"), facets=("kind",),
+)

@@ -13,14 +13,15 @@ from typing import Iterable, Iterator
 
 from ..records import Article
 from . import files
-from .files import Problem, log
+from .problems import Problem, log
 
 FORMATS = ("auto", "page", "threeline", "jsonl", "html")
 
 
 def read(paths: Iterable[str | Path] | str | Path, *, input_format: str = "auto",
-         fields: dict[str, str] | None = None) -> Iterator[Article]:
-    """Articles from files, directories and ``-``.
+         fields: dict[str, str] | None = None, records: bool = False) -> Iterator[Article]:
+    """Articles from files, directories and ``-``; with ``records``, the lines of a JSONL file that
+    ``newsmine extract`` wrote come back as the records they are.
 
     >>> next(read(["../shared/seeds/004_1ebc1bc18e428362.txt"])).outlet  # doctest: +SKIP
     'BDK'
@@ -31,16 +32,17 @@ def read(paths: Iterable[str | Path] | str | Path, *, input_format: str = "auto"
         raise ValueError(f"unknown input format {input_format!r}; choose from {', '.join(FORMATS)}")
     for path in paths:
         if str(path) == "-":
-            yield from files.read_stream(sys.stdin.buffer, "<stdin>", input_format, fields)
+            yield from files.read_stream(sys.stdin.buffer, "<stdin>", input_format, fields, records)
             continue
         path = Path(path)
         if path.is_dir():
-            yield from _read_dir(path, input_format, fields)
+            yield from _read_dir(path, input_format, fields, records)
         else:
-            yield from files.read_file(path, input_format, fields)
+            yield from files.read_file(path, input_format, fields, records)
 
 
-def _read_dir(root: Path, input_format: str, fields: dict[str, str] | None) -> Iterator[Article]:
+def _read_dir(root: Path, input_format: str, fields: dict[str, str] | None,
+              records: bool = False) -> Iterator[Article]:
     try:
         entries = sorted(p for p in root.rglob("*") if p.is_file() and not _hidden(p.relative_to(root)))
     except OSError as exc:
@@ -48,7 +50,7 @@ def _read_dir(root: Path, input_format: str, fields: dict[str, str] | None) -> I
         return
     for path in entries:
         if files.kind_of(path) is not None or input_format != "auto":
-            yield from files.read_file(path, input_format, fields)
+            yield from files.read_file(path, input_format, fields, records)
 
 
 def _hidden(rel: Path) -> bool:

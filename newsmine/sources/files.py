@@ -1,16 +1,13 @@
-"""Opening inputs: suffixes, gzip, encodings, binary files, and problem reports."""
+"""Opening inputs: suffixes, gzip, encodings and binary files."""
 from __future__ import annotations
 
 import gzip
-import logging
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from ..records import Article
-
-logger = logging.getLogger("newsmine")
+from .problems import Problem, log
 
 _MAGIC = {
     b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
@@ -21,21 +18,6 @@ _SUFFIXES = {
     ".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
     ".html": "html", ".htm": "html", ".xhtml": "html",
 }
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One input that could not be read (whole or in part): shown as ``where: message``."""
-
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-
-def log(problem: Problem) -> None:
-    logger.warning("%s", problem, extra={"problem": problem})
 
 
 def kind_of(path: Path) -> str | None:
@@ -77,7 +59,7 @@ def decode(data: bytes, where: str) -> tuple[str, list[str]]:
         return text, [message]
 
 
-def read_file(path: Path, input_format: str, fields: dict[str, str] | None) -> Iterator[Article]:
+def read_file(path: Path, input_format: str, fields: dict[str, str] | None, records: bool = False) -> Iterator[Article]:
     where = str(path)
     try:
         handle = path.open("rb")
@@ -89,13 +71,13 @@ def read_file(path: Path, input_format: str, fields: dict[str, str] | None) -> I
         if path.suffix.lower() == ".gz":
             stream = gzip.GzipFile(fileobj=handle)  # type: ignore[assignment]
         kind = kind_of(path) if input_format == "auto" else input_format
-        yield from _read(stream, where, kind, fields, stem=_stem(path))
+        yield from _read(stream, where, kind, fields, stem=_stem(path), records=records)
 
 
 def read_stream(stream: BinaryIO, where: str, input_format: str,
-                fields: dict[str, str] | None) -> Iterator[Article]:
+                fields: dict[str, str] | None, records: bool = False) -> Iterator[Article]:
     kind = None if input_format == "auto" else input_format
-    yield from _read(stream, where, kind, fields, stem="stdin")
+    yield from _read(stream, where, kind, fields, stem="stdin", records=records)
 
 
 def _stem(path: Path) -> str:
@@ -107,7 +89,7 @@ def _stem(path: Path) -> str:
 
 
 def _read(stream: BinaryIO, where: str, kind: str | None, fields: dict[str, str] | None,
-          *, stem: str) -> Iterator[Article]:
+          *, stem: str, records: bool = False) -> Iterator[Article]:
     from . import html, jsonl, pagetext
 
     try:
@@ -123,7 +105,7 @@ def _read(stream: BinaryIO, where: str, kind: str | None, fields: dict[str, str]
         return
     kind = kind or sniff(head)
     if kind == "jsonl":
-        yield from jsonl.read(stream, where, fields, stem=stem)
+        yield from jsonl.read(stream, where, fields, stem=stem, records=records)
         return
     try:
         data = stream.read()

@@ -8,7 +8,7 @@ import msgspec
 
 from .. import article
 from ..records import Article
-from .files import Problem, log
+from .problems import Problem, log
 
 #: Record field → the keys tried in a JSON object, in order. ``--field title=headline`` puts a key first.
 DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -68,8 +68,21 @@ def from_object(obj: dict[str, Any], fields: dict[str, tuple[str, ...]], *, fall
     )
 
 
-def read(stream: BinaryIO, where: str, overrides: dict[str, str] | None, *, stem: str) -> Iterator[Article]:
+def is_record(obj: dict[str, Any]) -> bool:
+    """A line ``newsmine extract`` wrote: it has the text and the record's own fields."""
+    return "text" in obj and "achievement_types" in obj and "campaigns" in obj
+
+
+def read(stream: BinaryIO, where: str, overrides: dict[str, str] | None, *, stem: str,
+         records: bool = False) -> Iterator[Article]:
+    """Articles, one a line; with ``records``, a line that is a newsmine record comes back as that
+    :class:`~newsmine.records.Record`, as it is (the archive indexes ``newsmine extract`` output so)."""
     fields = mapping(overrides)
+    record_type = None
+    if records:
+        from ..records import record_type as _record_type
+
+        record_type = _record_type()
     decoder = msgspec.json.Decoder()
     lineno = 0
     try:
@@ -91,6 +104,12 @@ def read(stream: BinaryIO, where: str, overrides: dict[str, str] | None, *, stem
                 continue
             if not isinstance(obj, dict):
                 log(Problem(here, f"a JSON {type(obj).__name__}, not an object; line skipped"))
+                continue
+            if record_type is not None and is_record(obj):
+                try:
+                    yield msgspec.convert(obj, type=record_type)
+                except msgspec.ValidationError as exc:
+                    log(Problem(here, f"not a newsmine record ({exc}); line skipped"))
                 continue
             record = from_object(obj, fields, fallback_id=f"{stem}:{lineno}", source=here, warnings=warnings)
             if "article has no text" in record.warnings:

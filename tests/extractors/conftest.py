@@ -4,7 +4,7 @@ import pytest
 
 from newsmine.article import from_parts
 from newsmine.document import Document
-from newsmine.extractors import DEFAULT_PIPELINE, get
+from newsmine.pipeline import Pipeline
 
 
 @pytest.fixture
@@ -12,9 +12,5 @@ def run():
     """Run the pipeline up to ``kind`` on one sentence and return that kind's mentions."""
     def _run(text: str, kind: str, published: str | None = None):
         doc = Document(from_parts(id="t", source="t", title=None, lead=None, body=text, published=published))
-        for name in DEFAULT_PIPELINE:
-            doc.found[name] = get(name)(doc)
-            if name == kind:
-                return doc.found[name]
-        raise KeyError(kind)
+        return Pipeline([kind]).run(doc).found[kind]
     return _run

@@ -1,0 +1,88 @@
+"""The SQLite archive's layout: one table per record table (``newsmine.frames``) plus search columns,
+views, indexes and named migrations. Every table and column comes from the declarations, so a new
+kind (or a new field of one) is a new table (or column) the next time an archive is opened for writing.
+"""
+from __future__ import annotations
+
+import sqlite3
+import time
+
+from ..frames import columns
+
+SCHEMA_VERSION = 4
+#: Columns only the archive keeps on ``articles``: search, re-index and the record as JSON.
+ARTICLE_EXTRA = [("hash", "string"), ("folded", "string"), ("record", "string")]
+#: Each mention table's key: ``<article id>:<position in the record's list>``.
+ROW_KEY = "rowkey"
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_views", """
+        CREATE VIEW IF NOT EXISTS campaign_counts AS
+          SELECT name, kind, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles
+          FROM campaigns GROUP BY name ORDER BY articles DESC;
+        CREATE VIEW IF NOT EXISTS directive_counts AS
+          SELECT COALESCE(symbol, text) AS directive, type, COUNT(*) AS mentions,
+                 COUNT(DISTINCT article_id) AS articles
+          FROM directives GROUP BY COALESCE(symbol, text) ORDER BY articles DESC;
+        CREATE VIEW IF NOT EXISTS unit_counts AS
+          SELECT canonical, kind, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles
+          FROM units GROUP BY canonical ORDER BY articles DESC;
+    """),
+    ("0002_indexes", """
+        CREATE INDEX IF NOT EXISTS idx_articles_year ON articles(year);
+        CREATE INDEX IF NOT EXISTS idx_articles_province ON articles(province);
+        CREATE INDEX IF NOT EXISTS idx_campaigns_name ON campaigns(name);
+        CREATE INDEX IF NOT EXISTS idx_directives_symbol ON directives(symbol);
+        CREATE INDEX IF NOT EXISTS idx_units_canonical ON units(canonical);
+        CREATE INDEX IF NOT EXISTS idx_achievements_type ON achievements(type);
+    """),
+    ("0003_mention_article_ids", """
+        CREATE INDEX IF NOT EXISTS idx_articles_published ON articles(published);
+    """),
+    ("0004_province_2025", """
+        CREATE INDEX IF NOT EXISTS idx_articles_province_2025 ON articles(province_2025);
+    """),
+]
+VIEWS = ("campaign_counts", "directive_counts", "unit_counts")
+_SQL_TYPES = {"string": "TEXT", "int64": "INTEGER", "float64": "REAL", "bool_": "INTEGER"}
+
+
+def layout() -> dict[str, list[tuple[str, str]]]:
+    """(column, Arrow type name) of every archive table: the record tables plus the archive's own keys."""
+    out = {}
+    for name, cols in columns().items():
+        out[name] = cols + (ARTICLE_EXTRA if name == "articles" else [(ROW_KEY, "string")])
+    return out
+
+
+def mention_tables() -> list[str]:
+    return [name for name in columns() if name != "articles"]
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Create what is missing (tables, columns, the search index, indexes, views); apply new migrations."""
+    with conn:
+        existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for name, cols in layout().items():
+            key = "id" if name == "articles" else ROW_KEY
+            if name not in existing:
+                body = ", ".join(f"[{c}] {_SQL_TYPES[t]}" + (" PRIMARY KEY NOT NULL" if c == key else "")
+                                 for c, t in cols)
+                conn.execute(f"CREATE TABLE [{name}] ({body})")
+            else:
+                have = {r[1] for r in conn.execute(f"PRAGMA table_info([{name}])")}
+                for c, t in cols:
+                    if c not in have:
+                        conn.execute(f"ALTER TABLE [{name}] ADD COLUMN [{c}] {_SQL_TYPES[t]}")
+            if name != "articles":
+                conn.execute(f"CREATE INDEX IF NOT EXISTS [idx_{name}_article] ON [{name}](article_id)")
+        if "articles_fts" not in existing:
+            conn.execute('CREATE VIRTUAL TABLE articles_fts USING fts5(title, lead, text, folded, '
+                         'content="articles", tokenize="unicode61 remove_diacritics 0")')
+        conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY NOT NULL, applied TEXT)")
+        done = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
+        for name, sql in MIGRATIONS:
+            if name not in done:
+                for statement in filter(str.strip, sql.split(";")):
+                    conn.execute(statement)
+                conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, time.strftime("%Y-%m-%dT%H:%M:%S")))
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")

@@ -1,0 +1,139 @@
+"""The declarations of the kinds of mention: each kind is declared once, beside its extractor.
+
+A :class:`Kind` says everything the rest of the package needs to know about one
+kind: its name (the record field and the table), its record class, its
+extractor and the kinds that extractor ``requires``, its spaCy label and
+colour, notes on its table columns, its evaluation key and attributes, and the
+columns search facets on. The record, the tables (Parquet, CSV, archive),
+evaluation, the spaCy component, displaCy colours and datasette's metadata all
+loop over :func:`kinds`; none keeps a list of its own.
+
+Built-in kinds are the ``KIND`` of each module in :data:`BUILTIN`; another
+installed package adds one through the ``newsmine_kinds`` entry point group
+(``name = "package.module:KIND"``), as spaCy finds factories.
+"""
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cache, cached_property
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, Callable, Mapping
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+    from .records import Mention
+
+ENTRY_POINTS = "newsmine_kinds"
+#: Modules of ``newsmine.extractors`` declaring a built-in kind, in the record's field order.
+BUILTIN: tuple[str, ...] = ("campaigns", "directives", "dates", "units", "indicators", "achievements")
+#: Columns every mention table has around the kind's own: its article, then its span.
+LEADING, TRAILING = [("article_id", "string")], [("text", "string"), ("start", "int64"), ("end", "int64")]
+_ARROW = {str: "string", int: "int64", float: "float64", bool: "bool_"}
+
+
+def same_text(pred: dict, gold: dict) -> bool:
+    return pred.get("text") == gold.get("text")
+
+
+@dataclass(frozen=True, eq=False)
+class Kind:
+    """One kind of mention. ``extract(doc)`` may read ``doc.found[k]`` for every ``k`` in ``requires``."""
+
+    name: str
+    record: type["Mention"]
+    extract: Callable[["Document"], list["Mention"]]
+    requires: tuple[str, ...] = ()
+    label: str = ""
+    color: str = "#dddddd"
+    notes: Mapping[str, str] = field(default_factory=dict)
+    key: Callable[[dict, dict], bool] = same_text
+    #: when entries count once per distinct value (campaigns, directives, units): the value that makes them the same
+    distinct: Callable[[dict], str] | None = None
+    attributes: tuple[str, ...] = ()
+    facets: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            object.__setattr__(self, "label", self.name.upper())
+
+    @cached_property
+    def columns(self) -> list[tuple[str, str]]:
+        """(column, Arrow type name) of the kind's table: a nested record's fields are flattened
+        (``period`` → ``period_start``, ``period_end``), a list is kept as JSON text."""
+        return [*LEADING, *_columns(self.record, skip={"text", "start", "end"}), *TRAILING]
+
+    def row(self, mention: "Mention") -> dict[str, Any]:
+        """The table row of ``mention``, without ``article_id``."""
+        return _flatten(mention.to_dict(), self.record)
+
+
+def _columns(cls: type, skip: set[str], prefix: str = "") -> list[tuple[str, str]]:
+    import msgspec
+
+    out = []
+    for f in msgspec.structs.fields(cls):
+        if f.encode_name in skip:
+            continue
+        name, base = prefix + f.encode_name, _base(f.type)
+        if isinstance(base, type) and issubclass(base, msgspec.Struct):
+            out += _columns(base, set(), prefix=f"{name}_")
+        else:
+            out.append((name, _arrow(base)))
+    return out
+
+
+def _flatten(values: dict[str, Any], cls: type, prefix: str = "") -> dict[str, Any]:
+    import json
+
+    import msgspec
+
+    out: dict[str, Any] = {}
+    for f in msgspec.structs.fields(cls):
+        value, name, base = values.get(f.encode_name), prefix + f.encode_name, _base(f.type)
+        if isinstance(base, type) and issubclass(base, msgspec.Struct):
+            out.update(_flatten(value or {}, base, prefix=f"{name}_"))
+        elif isinstance(value, (list, dict)):
+            out[name] = json.dumps(value, ensure_ascii=False)
+        else:
+            out[name] = value
+    return out
+
+
+def _base(tp: Any) -> Any:
+    """``X`` of ``X | None``; ``list`` of ``list[X]``."""
+    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        tp = args[0] if len(args) == 1 else str
+    return typing.get_origin(tp) or tp
+
+
+def _arrow(tp: Any) -> str:
+    if isinstance(tp, type) and issubclass(tp, Enum):
+        return "string"
+    if isinstance(tp, type) and issubclass(tp, bool):
+        return "bool_"
+    return _ARROW.get(tp, "string")  # lists and dicts are stored as JSON text
+
+
+@cache
+def kinds() -> dict[str, Kind]:
+    """Every declared kind by name: the built-in ones in record order, then installed ones by name."""
+    from importlib.metadata import entry_points
+
+    found = [import_module(f"newsmine.extractors.{name}").KIND for name in BUILTIN]
+    found += [ep.load() for ep in sorted(entry_points(group=ENTRY_POINTS), key=lambda ep: ep.name)]
+    out: dict[str, Kind] = {}
+    for kind in found:
+        if not isinstance(kind, Kind):
+            raise TypeError(f"{kind!r} declared as a newsmine kind is not a newsmine.kinds.Kind")
+        if kind.name in out:
+            raise ValueError(f"two kinds are declared as {kind.name!r}")
+        out[kind.name] = kind
+    return out
+
+
+def names() -> tuple[str, ...]:
+    return tuple(kinds())
