@@ -264,7 +264,8 @@ def index(
     if not quiet:
         rows = ", ".join(f"{n:,} {kind}" for kind, n in summary.rows.items())
         console.print(f"{db}: {summary.read:,} articles read, {summary.added:,} added, "
-                      f"{summary.skipped:,} already archived; {rows}; {summary.elapsed:.1f} s")
+                      f"{summary.skipped:,} already archived; {rows}; "
+                      f"{counter.summary.problems:,} input problems; {summary.elapsed:.1f} s")
     if summary.read == 0:
         console.print("[red]newsmine:[/] no article could be read")
         raise typer.Exit(2)

@@ -15,10 +15,16 @@ logger = logging.getLogger("newsmine")
 _MAGIC = {
     b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
     b"%PDF": "PDF document", b"PK\x03\x04": "ZIP archive", b"\x7fELF": "executable",
-    b"RIFF": "RIFF media", b"\x00\x00\x01\x00": "icon",
+    b"RIFF": "RIFF media", b"\x00\x00\x01\x00": "icon", b"\xd0\xcf\x11\xe0": "Office document",
+    b"SQLite format 3\x00": "SQLite database", b"\x1f\x8b": "gzip data", b"7z\xbc\xaf": "7-Zip archive",
+    b"Rar!": "RAR archive", b"wOF": "web font", b"OggS": "Ogg media", b"\x1aE\xdf\xa3": "Matroska media",
 }
+#: C0 control characters other than tab, line feed, vertical tab, form feed and carriage return, and DEL:
+#: removed from text (a stray NUL must not lose an article).
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_CONTROL_BYTES = bytes(_CONTROL)
 _SUFFIXES = {
-    ".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
     ".html": "html", ".htm": "html", ".xhtml": "html",
 }
 
@@ -34,8 +40,9 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
-def log(problem: Problem) -> None:
-    logger.warning("%s", problem, extra={"problem": problem})
+def log(problem: Problem, count: int = 1) -> None:
+    """Report ``problem`` (standing for ``count`` problems of one input when more were not shown)."""
+    logger.warning("%s", problem, extra={"problem": problem, "problems": count})
 
 
 def kind_of(path: Path) -> str | None:
@@ -49,6 +56,8 @@ def sniff(head: bytes) -> str:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{"):
         return "jsonl"
+    if stripped.startswith(b"["):
+        return "json"
     if stripped[:1] == b"<":
         return "html"
     return "text"
@@ -58,9 +67,24 @@ def binary_kind(head: bytes) -> str | None:
     for magic, name in _MAGIC.items():
         if head.startswith(magic):
             return name
-    if b"\x00" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "binary data"
+    if head[4:8] == b"ftyp":
+        return "MP4 media"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text
+        return None
+    sample = head[:4096]
+    if len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > max(16, len(sample) // 50):
+        return "binary data"  # text has at most a few control bytes; binary data about one byte in ten
     return None
+
+
+def without_controls(text: str, where: str) -> tuple[str, list[str]]:
+    """``text`` without control characters (NUL...), and a warning saying how many went."""
+    clean = text.translate(_CONTROL)
+    if len(clean) == len(text):
+        return text, []
+    message = f"{len(text) - len(clean)} control characters (NUL...) removed"
+    log(Problem(where, message))
+    return clean, [message]
 
 
 def decode(data: bytes, where: str) -> tuple[str, list[str]]:
@@ -125,6 +149,9 @@ def _read(stream: BinaryIO, where: str, kind: str | None, fields: dict[str, str]
     if kind == "jsonl":
         yield from jsonl.read(stream, where, fields, stem=stem)
         return
+    if kind == "json":  # one JSON document (an article, a list of them, or something else), or JSON Lines
+        yield from jsonl.read_document(stream, where, fields, stem=stem)
+        return
     try:
         data = stream.read()
     except (OSError, EOFError, zlib.error) as exc:
@@ -134,6 +161,8 @@ def _read(stream: BinaryIO, where: str, kind: str | None, fields: dict[str, str]
         log(Problem(where, "empty file, nothing to read"))
         return
     text, warnings = decode(data, where)
+    text, removed = without_controls(text, where)
+    warnings += removed
     if kind == "html":
         yield html.from_html(text, id=stem, source=where, warnings=warnings)
     else:
