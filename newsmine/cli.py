@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from contextlib import contextmanager
 from typing import Annotated, Optional
 
 import typer
@@ -131,21 +132,38 @@ def _run_with_progress(console, inputs, writer, input_format, fields, summary, *
     if not (show and console.is_terminal):
         run_extract(inputs, writer, input_format=input_format, fields=fields, summary=summary)
         return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(SpinnerColumn(), TextColumn("{task.completed:,} articles"),
-                  TextColumn("{task.fields[rate]:,.0f}/s"), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
-        task = progress.add_task("extract", total=None, rate=0.0)
-
-        def tick(s) -> None:
-            if s.articles % 50 == 0:
-                import time
-                elapsed = time.perf_counter() - s.started
-                progress.update(task, completed=s.articles, rate=s.articles / elapsed if elapsed else 0.0)
-
+    with _progress_bar(console, inputs) as tick:
         run_extract(inputs, writer, input_format=input_format, fields=fields, summary=summary,
-                    on_article=tick)
+                    on_article=lambda s: tick(s.articles))
+
+
+@contextmanager
+def _progress_bar(console, inputs):
+    """A bar over the input's bytes with the time left (a spinner when the size is unknown, as for -);
+    yields ``tick(articles)``, cheap enough to call for every article."""
+    import time
+
+    from rich.progress import (BarColumn, DownloadColumn, Progress, SpinnerColumn, TaskProgressColumn,
+                               TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+
+    from .sources import size
+    from .sources.files import position
+
+    total, start, last = size(inputs), position(), [0.0]
+    columns = [SpinnerColumn(), BarColumn(), TaskProgressColumn(), TextColumn("{task.fields[articles]:,} articles"),
+               DownloadColumn(), TimeElapsedColumn()]
+    if total:
+        columns += [TimeRemainingColumn(), TextColumn("left")]
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("read", total=total or None, articles=0)
+
+        def tick(articles: int) -> None:
+            now = time.perf_counter()
+            if now - last[0] >= 0.2 or articles == 1:
+                last[0] = now
+                progress.update(task, completed=position() - start, articles=articles)
+
+        yield tick
 
 
 def _print_summary(console, summary, output: str) -> None:
@@ -248,12 +266,13 @@ def index(
         console.print(f"[red]newsmine:[/] cannot open archive {db}: {exc}")
         raise typer.Exit(2) from None
 
-    def tick(s) -> None:
-        if not quiet and console.is_terminal:
-            console.print(f"  {s.read:,} read, {s.added:,} added, {s.skipped:,} already archived", end="\r")
-
+    items = load_items(inputs, input_format=input_format)
     try:
-        summary = archive.index(load_items(inputs, input_format=input_format), on_batch=tick)
+        if quiet or not console.is_terminal:
+            summary = archive.index(items)
+        else:
+            with _progress_bar(console, inputs) as tick:
+                summary = archive.index((tick(n) or item for n, item in enumerate(items, 1)))
     except KeyboardInterrupt:
         console.print("[yellow]newsmine:[/] interrupted; the archive holds every batch written so far, "
                       "run the same command again to complete it")

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import gzip
+import os
 import logging
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -101,6 +103,24 @@ def decode(data: bytes, where: str) -> tuple[str, list[str]]:
         return text, [message]
 
 
+class Position:
+    """Bytes of the input files read so far (compressed bytes for .gz): what a progress bar counts."""
+
+    def __init__(self) -> None:
+        self.done, self.handle = 0, None
+
+    def __call__(self) -> int:
+        handle = self.handle
+        try:
+            return self.done + (handle.tell() if handle is not None and not handle.closed else 0)
+        except (OSError, ValueError):
+            return self.done
+
+
+#: Where the readers are, for progress bars.
+position = Position()
+
+
 def read_file(path: Path, input_format: str, fields: dict[str, str] | None) -> Iterator[Article]:
     where = str(path)
     try:
@@ -108,12 +128,22 @@ def read_file(path: Path, input_format: str, fields: dict[str, str] | None) -> I
     except OSError as exc:
         log(Problem(where, f"cannot open ({exc.strerror or exc})"))
         return
-    with handle:
+    position.handle = handle
+    with handle, _counted(handle):
         stream: BinaryIO = handle
         if path.suffix.lower() == ".gz":
             stream = gzip.GzipFile(fileobj=handle)  # type: ignore[assignment]
         kind = kind_of(path) if input_format == "auto" else input_format
         yield from _read(stream, where, kind, fields, stem=_stem(path))
+
+
+@contextmanager
+def _counted(handle: BinaryIO) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        position.done += os.fstat(handle.fileno()).st_size
+        position.handle = None
 
 
 def read_stream(stream: BinaryIO, where: str, input_format: str,
