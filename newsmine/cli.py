@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from contextlib import contextmanager
 from typing import Annotated, Optional
 
 import typer
@@ -15,6 +16,41 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _plain_help_labels() -> None:
+    """Help shows a value's metavar (FILE, TEXT, table|json|csv), not typer's labels (<str>, <bool>, {inputs}...)."""
+    from typer.core import TyperArgument, TyperOption
+
+    def usage(self) -> str:
+        name = self.display_name_raw if self.required else f"[{self.display_name_raw}]"
+        return name + ("..." if self.nargs != 1 else "")
+
+    TyperArgument.display_name_raw = property(lambda self: self.metavar or self.name.upper())
+    TyperArgument.display_type_rich = lambda self, ctx: None
+    TyperArgument._usage_display_name = usage
+    TyperOption.display_type_rich = lambda self, ctx: (
+        None if self.is_flag or self.count
+        else self.metavar or {int: "N", float: "X"}.get(self.type_descriptor.annotation, "TEXT"))
+
+
+_plain_help_labels()
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        sys.stdout.write(f"newsmine {version('newsmine')}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Mine Vietnamese press articles about emulation movements into structured records."""
 
 
 def _stderr():
@@ -39,10 +75,12 @@ def extract(
                                                 show_default=False)],
     output: Annotated[str, typer.Option("-o", "--output", help="Output file (JSONL; - for stdout) or "
                                         "directory (parquet, csv).")] = "-",
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, parquet or csv.")] = "jsonl",
-    input_format: Annotated[str, typer.Option("--input-format", help="auto, page, threeline, jsonl or html.")]
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="jsonl|parquet|csv", help="Output format.")]
+    = "jsonl",
+    input_format: Annotated[str, typer.Option("--input-format", metavar="auto|page|threeline|jsonl|html",
+                                              help="How to read the inputs (auto: by name and content).")]
     = "auto",
-    field: Annotated[Optional[list[str]], typer.Option("--field", help="JSONL key for a field: title=headline "
+    field: Annotated[Optional[list[str]], typer.Option("--field", metavar="FIELD=KEY", help="JSONL key for a field: title=headline "
                                                        "(fields: id title lead body url published authors).")]
     = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
@@ -94,21 +132,38 @@ def _run_with_progress(console, inputs, writer, input_format, fields, summary, *
     if not (show and console.is_terminal):
         run_extract(inputs, writer, input_format=input_format, fields=fields, summary=summary)
         return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    with Progress(SpinnerColumn(), TextColumn("{task.completed:,} articles"),
-                  TextColumn("{task.fields[rate]:,.0f}/s"), TimeElapsedColumn(),
-                  console=console, transient=True) as progress:
-        task = progress.add_task("extract", total=None, rate=0.0)
-
-        def tick(s) -> None:
-            if s.articles % 50 == 0:
-                import time
-                elapsed = time.perf_counter() - s.started
-                progress.update(task, completed=s.articles, rate=s.articles / elapsed if elapsed else 0.0)
-
+    with _progress_bar(console, inputs) as tick:
         run_extract(inputs, writer, input_format=input_format, fields=fields, summary=summary,
-                    on_article=tick)
+                    on_article=lambda s: tick(s.articles))
+
+
+@contextmanager
+def _progress_bar(console, inputs):
+    """A bar over the input's bytes with the time left (a spinner when the size is unknown, as for -);
+    yields ``tick(articles)``, cheap enough to call for every article."""
+    import time
+
+    from rich.progress import (BarColumn, DownloadColumn, Progress, SpinnerColumn, TaskProgressColumn,
+                               TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+
+    from .sources import size
+    from .sources.files import position
+
+    total, start, last = size(inputs), position(), [0.0]
+    columns = [SpinnerColumn(), BarColumn(), TaskProgressColumn(), TextColumn("{task.fields[articles]:,} articles"),
+               DownloadColumn(), TimeElapsedColumn()]
+    if total:
+        columns += [TimeRemainingColumn(), TextColumn("left")]
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("read", total=total or None, articles=0)
+
+        def tick(articles: int) -> None:
+            now = time.perf_counter()
+            if now - last[0] >= 0.2 or articles == 1:
+                last[0] = now
+                progress.update(task, completed=position() - start, articles=articles)
+
+        yield tick
 
 
 def _print_summary(console, summary, output: str) -> None:
@@ -222,7 +277,8 @@ def index(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, - , or JSONL records from "
                                                 "`newsmine extract`.", show_default=False)],
     db: Annotated[str, typer.Option("--db", help="The archive file (created when missing).")] = "archive.sqlite",
-    input_format: Annotated[str, typer.Option("--input-format", help="auto, page, threeline, jsonl or html.")]
+    input_format: Annotated[str, typer.Option("--input-format", metavar="auto|page|threeline|jsonl|html",
+                                              help="How to read the inputs (auto: by name and content).")]
     = "auto",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
 ) -> None:
@@ -238,12 +294,13 @@ def index(
         console.print(f"[red]newsmine:[/] cannot open archive {db}: {exc}")
         raise typer.Exit(2) from None
 
-    def tick(s) -> None:
-        if not quiet and console.is_terminal:
-            console.print(f"  {s.read:,} read, {s.added:,} added, {s.skipped:,} already archived", end="\r")
-
+    items = read(inputs, input_format=input_format, records=True)
     try:
-        summary = archive.index(read(inputs, input_format=input_format, records=True), on_batch=tick)
+        if quiet or not console.is_terminal:
+            summary = archive.index(items)
+        else:
+            with _progress_bar(console, inputs) as tick:
+                summary = archive.index((tick(n) or item for n, item in enumerate(items, 1)))
     except KeyboardInterrupt:
         console.print("[yellow]newsmine:[/] interrupted; the archive holds every batch written so far, "
                       "run the same command again to complete it")
@@ -254,7 +311,8 @@ def index(
     if not quiet:
         rows = ", ".join(f"{n:,} {kind}" for kind, n in summary.rows.items())
         console.print(f"{db}: {summary.read:,} articles read, {summary.added:,} added, "
-                      f"{summary.skipped:,} already archived; {rows}; {summary.elapsed:.1f} s")
+                      f"{summary.skipped:,} already archived; {rows}; "
+                      f"{counter.summary.problems:,} input problems; {summary.elapsed:.1f} s")
     if summary.read == 0:
         console.print("[red]newsmine:[/] no article could be read")
         raise typer.Exit(2)
@@ -290,9 +348,59 @@ FilterCampaign = Annotated[Optional[str], typer.Option("--campaign", help="Artic
 FilterDirective = Annotated[Optional[str], typer.Option("--directive", help="Articles citing a directive (symbol or text).")]
 FilterUnit = Annotated[Optional[str], typer.Option("--unit", help="Articles naming a unit (part of its name).")]
 FilterProvince = Annotated[Optional[str], typer.Option("--province", help="Articles about a province.")]
-FilterType = Annotated[Optional[str], typer.Option("--type", help="Articles reporting an achievement type.")]
-FilterFrom = Annotated[Optional[int], typer.Option("--from", help="From this year.")]
-FilterTo = Annotated[Optional[int], typer.Option("--to", help="Up to this year.")]
+
+
+def _fail(message: str) -> None:
+    """A one-line error and exit status 2."""
+    _stderr().print(f"[red]newsmine:[/] {message}", markup=True, soft_wrap=True)
+    raise typer.Exit(2)
+
+
+def _achievement_types() -> list[str]:
+    from .records import AchievementType
+
+    return [t.value for t in AchievementType]
+
+
+def _check_type(value: str | None) -> str | None:
+    if value is not None and value not in _achievement_types():
+        _fail(f"--type {value!r}: choose from {', '.join(_achievement_types())}")
+    return value
+
+
+def _day_bound(option: str, value: str | None, *, last: bool) -> str | None:
+    """``2023``, ``2023-06`` or ``2023-06-15`` as an ISO day: the first day of it, or with ``last`` the last."""
+    import calendar
+    import datetime as dt
+    import re
+
+    if value is None:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value.strip())
+    try:
+        if not m:
+            raise ValueError
+        year, month, day = int(m[1]), int(m[2] or (12 if last else 1)), m[3]
+        day = int(day) if day else calendar.monthrange(year, month)[1] if last else 1
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        _fail(f"{option} {value!r}: expected a year, a month or a day (2023, 2023-06, 2023-06-15)")
+
+
+def _period(year_from: str | None, year_to: str | None) -> tuple[str | None, str | None]:
+    first, last = _day_bound("--from", year_from, last=False), _day_bound("--to", year_to, last=True)
+    if first and last and first > last:
+        _fail(f"--from {year_from} is after --to {year_to}")
+    return first, last
+
+
+FilterType = Annotated[Optional[str], typer.Option(
+    "--type", metavar="TYPE", callback=_check_type,
+    help="Articles reporting an achievement of this type: " + ", ".join(_achievement_types()) + ".")]
+FilterFrom = Annotated[Optional[str], typer.Option("--from", metavar="DATE",
+                                                   help="From this year, month or day: 2023, 2023-06, 2023-06-15.")]
+FilterTo = Annotated[Optional[str], typer.Option("--to", metavar="DATE",
+                                                 help="Up to this year, month or day (included).")]
 
 
 @app.command()
@@ -303,7 +411,7 @@ def search(
     campaign: FilterCampaign = None, directive: FilterDirective = None, unit: FilterUnit = None,
     province: FilterProvince = None, type: FilterType = None, year_from: FilterFrom = None, year_to: FilterTo = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many hits.")] = 20,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json|csv", help="Output format.")] = "table",
 ) -> None:
     """Search an archive: ranked hits with highlighted snippets."""
     hits = _ask_archive(db, fmt, query, "search", limit=limit, campaign=campaign, directive=directive, unit=unit,
@@ -318,7 +426,7 @@ def facets(
     campaign: FilterCampaign = None, directive: FilterDirective = None, unit: FilterUnit = None,
     province: FilterProvince = None, type: FilterType = None, year_from: FilterFrom = None, year_to: FilterTo = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Values per facet.")] = 10,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json|csv", help="Output format.")] = "table",
 ) -> None:
     """Count articles by campaign, directive, province, year and achievement type."""
     counts = _ask_archive(db, fmt, query, "facets", limit=limit, campaign=campaign, directive=directive, unit=unit,
@@ -331,20 +439,45 @@ def facets(
         _show_frame(frame, fmt, title=f"by {name}")
 
 
-def _ask_archive(db: str, fmt: str, query: str | None, method: str, **options):
-    """Run ``Archive.search`` or ``Archive.facets``; a bad query or format is a one-line error."""
+def _ask_archive(db: str, fmt: str, query: str | None, method: str, *, year_from: str | None,
+                 year_to: str | None, limit: int, **options):
+    """Run ``Archive.search`` or ``Archive.facets``; a bad query, date or format is a one-line error.
+
+    The archive filters by year; a month or a day narrows search hits by their publication day.
+    """
     from .query import QueryError
 
     if fmt not in ("table", "json", "csv"):
         raise typer.BadParameter(f"{fmt!r}: choose from table, json, csv", param_hint="--format")
+    first, last = _period(year_from, year_to)
+    years = {"year_from": int(first[:4]) if first else None, "year_to": int(last[:4]) if last else None}
+    finer = bool(first and not first.endswith("-01-01") or last and not last.endswith("-12-31"))
     archive = _open_archive(db)
     try:
-        return getattr(archive, method)(query, **options)
+        if method == "search" and finer:
+            return _published_within(lambda n: archive.search(query, limit=n, **years, **options),
+                                     limit, first or "", last or "9999")
+        if finer:
+            _stderr().print("[yellow]newsmine:[/] facets count whole years: "
+                            f"{years['year_from'] or '…'} to {years['year_to'] or '…'}")
+        return getattr(archive, method)(query, limit=limit, **years, **options)
     except QueryError as exc:
         _stderr().print(f"[red]newsmine:[/] cannot search {query!r}: {exc}")
         raise typer.Exit(2) from None
     finally:
         archive.close()
+
+
+def _published_within(ask, limit: int, first: str, last: str):
+    """The first ``limit`` hits published between two ISO days, asking the archive for more until enough."""
+    want = limit * 4
+    while True:
+        hits = ask(want)
+        day = hits["published"].fillna("").astype(str).str[:10]
+        kept = hits[(day >= first) & (day <= last) & (day != "")]
+        if len(kept) >= limit or len(hits) < want:
+            return kept.head(limit).reset_index(drop=True)
+        want *= 4
 
 
 def _show_frame(frame, fmt: str, *, title: str) -> None:

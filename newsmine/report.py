@@ -23,8 +23,11 @@ th{background:#f4f4f4;text-align:left}td.n{text-align:right;font-variant-numeric
 
 
 def _svg(fig) -> str:
+    import matplotlib
+
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
+    with matplotlib.rc_context({"svg.fonttype": "none"}):  # text stays text: selectable, searchable, smaller
+        fig.savefig(buf, format="svg", bbox_inches="tight")
     import matplotlib.pyplot as plt
 
     plt.close(fig)
@@ -49,6 +52,45 @@ def _bar(labels: list[str], values: list[float], title: str, xlabel: str, ylabel
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.grid(axis="x" if horizontal else "y", alpha=.3)
+    return _svg(fig)
+
+
+def main_years(counts: dict[int, int], share: float = 0.02) -> tuple[list[int], int]:
+    """The years a chart by year shows, first to last of those holding at least ``share`` of the
+    articles (every year between them, so the axis is a time line), and how many articles fall outside.
+
+    >>> main_years({1907: 1, 2016: 40, 2017: 50, 2019: 30, 2035: 1})
+    ([2016, 2017, 2018, 2019], 2)
+    """
+    total = sum(counts.values())
+    big = [y for y, n in counts.items() if total and n >= share * total]
+    if not big:
+        return sorted(counts), 0
+    years = list(range(min(big), max(big) + 1))
+    return years, sum(n for y, n in counts.items() if y < years[0] or y > years[-1])
+
+
+def _year_bar(counts: dict[int, int], title: str, ylabel: str) -> str:
+    """Bars by year over the years that hold the articles; a note counts the rest; at most ~12 tick labels."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    years, outside = main_years(counts)
+    fig, ax = plt.subplots(figsize=(9, 3.6))
+    ax.bar(years, [counts.get(y, 0) for y in years], color="#2a9d8f", width=0.8)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=12, integer=True))
+    ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
+    ax.set_title(title)
+    ax.set_xlabel("year")
+    ax.set_ylabel(ylabel)
+    ax.grid(axis="y", alpha=.3)
+    if outside:
+        rest = [y for y in counts if y < years[0] or y > years[-1]]
+        ax.annotate(f"not shown: {outside:,} articles of other years ({min(rest)}–{max(rest)})",
+                    xy=(1, -0.22), xycoords="axes fraction", ha="right", fontsize=8, color="#666")
     return _svg(fig)
 
 
@@ -84,8 +126,7 @@ def build(archive: Archive, *, top: int = 15) -> str:
         f"<h1>newsmine archive report</h1><p class='muted'>{html.escape(str(archive.path.name))} — "
         f"made {time.strftime('%Y-%m-%d %H:%M')}</p><div class='cards'>{cards}</div>",
         "<h2>Articles by year</h2>",
-        _bar([str(y) for y, _ in years], [n for _, n in years], "Articles by year", "year", "articles")
-        if years else "<p class='muted'>No dated articles.</p>",
+        _year_bar(dict(years), "Articles by year", "articles") if years else "<p class='muted'>No dated articles.</p>",
         "<h2>Achievement types</h2>",
         _bar([t for t, _, _ in types], [n for _, n, _ in types], "Achievements by type", "achievements", "",
              horizontal=True) if types else "<p class='muted'>No achievements.</p>",

@@ -36,7 +36,7 @@ class ProblemCounter(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         if isinstance(getattr(record, "problem", None), Problem):
-            self.summary.problems += 1
+            self.summary.problems += getattr(record, "problems", 1)
         self.show(record.getMessage())
 
 

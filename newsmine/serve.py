@@ -41,19 +41,65 @@ def metadata(db: Path) -> dict[str, Any]:
 
 
 def serve(db: Path, host: str, port: int, *, open_browser: bool = False) -> int:
-    """Run datasette on ``db`` (blocking) with newsmine's metadata."""
+    """Run datasette on ``db`` (blocking) with newsmine's metadata.
+
+    Datasette runs in a process group of its own, stopped on every way out (its end, Ctrl-C, SIGTERM,
+    SIGHUP, an error) with its metadata file; on Linux it also ends if this process is killed outright.
+    """
+    import signal
     import subprocess
     import tempfile
 
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
-        json.dump(metadata(db), f, ensure_ascii=False)
-    cmd = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", f.name,
-           "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
-    if open_browser:
-        cmd.append("--open")
-    try:
-        return subprocess.call(cmd)
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        Path(f.name).unlink(missing_ok=True)
+    def stop(signum, frame):  # SIGTERM and SIGHUP end the run as Ctrl-C does
+        raise KeyboardInterrupt
+
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGHUP, stop)
+    with tempfile.TemporaryDirectory(prefix="newsmine-serve-") as folder:
+        meta = Path(folder) / "metadata.json"
+        meta.write_text(json.dumps(metadata(db), ensure_ascii=False), encoding="utf-8")
+        cmd = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(meta),
+               "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
+        if open_browser:
+            cmd.append("--open")
+        child = None
+        try:
+            child = subprocess.Popen(cmd, start_new_session=True, preexec_fn=_die_with_parent)
+            return child.wait()
+        except KeyboardInterrupt:
+            return 0
+        finally:
+            for sig in previous:  # a second Ctrl-C must not cut the clean-up short
+                signal.signal(sig, signal.SIG_IGN)
+            if child is not None:
+                _stop_group(child)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+
+def _die_with_parent() -> None:
+    """In the child, before datasette starts: on Linux, be sent SIGTERM when the parent dies."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def _stop_group(child, grace: float = 5.0) -> None:
+    """SIGTERM to the child's whole process group, then SIGKILL to what is left after ``grace`` seconds."""
+    import os
+    import signal
+    import subprocess
+
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(child.pid, sig)
+        except ProcessLookupError:
+            pass
+        try:
+            child.wait(timeout=grace)
+            return
+        except subprocess.TimeoutExpired:
+            continue

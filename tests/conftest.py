@@ -49,3 +49,34 @@ def browser():
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
     yield driver
     driver.quit()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_process_outlives_the_suite():
+    """Every process the suite starts carries a marker in its environment; none may outlive the suite
+    (a datasette left running by a test was found long after a run). Leftovers are killed and reported."""
+    import os
+    import uuid
+
+    import psutil
+
+    marker = uuid.uuid4().hex
+    os.environ["NEWSMINE_TEST_RUN"] = marker
+    yield
+    me = os.getpid()
+
+    def ours() -> list[psutil.Process]:
+        found = []
+        for proc in psutil.process_iter():
+            try:
+                if proc.pid != me and proc.environ().get("NEWSMINE_TEST_RUN") == marker:
+                    found.append(proc)
+            except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+                continue
+        return found
+
+    _, alive = psutil.wait_procs(ours(), timeout=10)  # give stopping processes time to end
+    left = [f"{p.pid} {' '.join(p.cmdline())[:120]}" for p in alive if p.is_running()]
+    for proc in alive:
+        proc.kill()
+    assert not left, "processes started by the test suite outlived it:\n" + "\n".join(left)

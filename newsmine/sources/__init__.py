@@ -53,8 +53,25 @@ def _read_dir(root: Path, input_format: str, fields: dict[str, str] | None,
             yield from files.read_file(path, input_format, fields, records)
 
 
+def size(paths: Iterable[str | Path]) -> int | None:
+    """Bytes that :func:`read` will read from ``paths`` (as stored: compressed for .gz); None for ``-``."""
+    total = 0
+    for path in map(Path, paths):
+        if str(path) == "-":
+            return None
+        try:
+            if path.is_dir():
+                total += sum(p.stat().st_size for p in path.rglob("*") if p.is_file()
+                             and not _hidden(p.relative_to(path)) and files.kind_of(p) is not None)
+            elif path.is_file():
+                total += path.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
 def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") or part == "__pycache__" for part in rel.parts)
 
 
-__all__ = ["read", "FORMATS", "Problem"]
+__all__ = ["read", "size", "FORMATS", "Problem"]

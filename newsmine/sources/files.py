@@ -2,20 +2,24 @@
 from __future__ import annotations
 
 import gzip
+import os
 import zlib
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from ..records import Article
-from .problems import Problem, log
+from .problems import CONTROL, CONTROL_BYTES, Problem, log
 
 _MAGIC = {
     b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
     b"%PDF": "PDF document", b"PK\x03\x04": "ZIP archive", b"\x7fELF": "executable",
-    b"RIFF": "RIFF media", b"\x00\x00\x01\x00": "icon",
+    b"RIFF": "RIFF media", b"\x00\x00\x01\x00": "icon", b"\xd0\xcf\x11\xe0": "Office document",
+    b"SQLite format 3\x00": "SQLite database", b"\x1f\x8b": "gzip data", b"7z\xbc\xaf": "7-Zip archive",
+    b"Rar!": "RAR archive", b"wOF": "web font", b"OggS": "Ogg media", b"\x1aE\xdf\xa3": "Matroska media",
 }
 _SUFFIXES = {
-    ".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
     ".html": "html", ".htm": "html", ".xhtml": "html",
 }
 
@@ -31,6 +35,8 @@ def sniff(head: bytes) -> str:
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{"):
         return "jsonl"
+    if stripped.startswith(b"["):
+        return "json"
     if stripped[:1] == b"<":
         return "html"
     return "text"
@@ -40,9 +46,24 @@ def binary_kind(head: bytes) -> str | None:
     for magic, name in _MAGIC.items():
         if head.startswith(magic):
             return name
-    if b"\x00" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "binary data"
+    if head[4:8] == b"ftyp":
+        return "MP4 media"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text
+        return None
+    sample = head[:4096]
+    if len(sample) - len(sample.translate(None, CONTROL_BYTES)) > max(16, len(sample) // 50):
+        return "binary data"  # text has at most a few control bytes; binary data about one byte in ten
     return None
+
+
+def without_controls(text: str, where: str) -> tuple[str, list[str]]:
+    """``text`` without control characters (NUL...), and a warning saying how many went."""
+    clean = text.translate(CONTROL)
+    if len(clean) == len(text):
+        return text, []
+    message = f"{len(text) - len(clean)} control characters (NUL...) removed"
+    log(Problem(where, message))
+    return clean, [message]
 
 
 def decode(data: bytes, where: str) -> tuple[str, list[str]]:
@@ -59,6 +80,24 @@ def decode(data: bytes, where: str) -> tuple[str, list[str]]:
         return text, [message]
 
 
+class Position:
+    """Bytes of the input files read so far (compressed bytes for .gz): what a progress bar counts."""
+
+    def __init__(self) -> None:
+        self.done, self.handle = 0, None
+
+    def __call__(self) -> int:
+        handle = self.handle
+        try:
+            return self.done + (handle.tell() if handle is not None and not handle.closed else 0)
+        except (OSError, ValueError):
+            return self.done
+
+
+#: Where the readers are, for progress bars.
+position = Position()
+
+
 def read_file(path: Path, input_format: str, fields: dict[str, str] | None, records: bool = False) -> Iterator[Article]:
     where = str(path)
     try:
@@ -66,12 +105,22 @@ def read_file(path: Path, input_format: str, fields: dict[str, str] | None, reco
     except OSError as exc:
         log(Problem(where, f"cannot open ({exc.strerror or exc})"))
         return
-    with handle:
+    position.handle = handle
+    with handle, _counted(handle):
         stream: BinaryIO = handle
         if path.suffix.lower() == ".gz":
             stream = gzip.GzipFile(fileobj=handle)  # type: ignore[assignment]
         kind = kind_of(path) if input_format == "auto" else input_format
         yield from _read(stream, where, kind, fields, stem=_stem(path), records=records)
+
+
+@contextmanager
+def _counted(handle: BinaryIO) -> Iterator[None]:
+    try:
+        yield
+    finally:
+        position.done += os.fstat(handle.fileno()).st_size
+        position.handle = None
 
 
 def read_stream(stream: BinaryIO, where: str, input_format: str,
@@ -107,6 +156,9 @@ def _read(stream: BinaryIO, where: str, kind: str | None, fields: dict[str, str]
     if kind == "jsonl":
         yield from jsonl.read(stream, where, fields, stem=stem, records=records)
         return
+    if kind == "json":  # one JSON document (an article, a list of them, or something else), or JSON Lines
+        yield from jsonl.read_document(stream, where, fields, stem=stem)
+        return
     try:
         data = stream.read()
     except (OSError, EOFError, zlib.error) as exc:
@@ -116,6 +168,8 @@ def _read(stream: BinaryIO, where: str, kind: str | None, fields: dict[str, str]
         log(Problem(where, "empty file, nothing to read"))
         return
     text, warnings = decode(data, where)
+    text, removed = without_controls(text, where)
+    warnings += removed
     if kind == "html":
         yield html.from_html(text, id=stem, source=where, warnings=warnings)
     else:

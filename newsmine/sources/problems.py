@@ -1,10 +1,14 @@
-"""Problem reports: one input that could not be read, logged (logger ``newsmine``) and skipped."""
+"""Problem reports (one input that could not be read, logged to logger ``newsmine``) and the control bytes readers remove."""
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 
 logger = logging.getLogger("newsmine")
+#: C0 control characters other than tab, line feed, vertical tab, form feed and carriage return, and DEL:
+#: removed from text with a warning (a stray NUL must not lose an article).
+CONTROL = dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+CONTROL_BYTES = bytes(CONTROL)
 
 
 @dataclass(frozen=True)
@@ -18,5 +22,6 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
-def log(problem: Problem) -> None:
-    logger.warning("%s", problem, extra={"problem": problem})
+def log(problem: Problem, count: int = 1) -> None:
+    """Report ``problem`` (standing for ``count`` problems of one input when more were not shown)."""
+    logger.warning("%s", problem, extra={"problem": problem, "problems": count})
