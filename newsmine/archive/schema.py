@@ -1,20 +1,45 @@
 """The SQLite archive's layout: one table per record table (``newsmine.frames``) plus search columns,
 views, indexes and named migrations. Every table and column comes from the declarations, so a new
-kind (or a new field of one) is a new table (or column) the next time an archive is opened for writing.
+kind (or a new field of one) is a new table (or column) the next time an archive is opened for writing;
+a kind's list of spans is a table of its own (``achievement_mentions``: one row per clause telling an
+achievement, keyed by ``article_id`` and ``achievement_index`` as the achievement's row is).
 """
 from __future__ import annotations
 
 import sqlite3
 import time
+from typing import Callable
 
 from ..frames import columns
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Columns only the archive keeps on ``articles``: search, re-index and the record as JSON.
 ARTICLE_EXTRA = [("hash", "string"), ("folded", "string"), ("record", "string")]
-#: Each mention table's key: ``<article id>:<position in the record's list>``.
+#: Each mention table's key: ``<article id>:<position of the row among the article's rows of that table>``.
 ROW_KEY = "rowkey"
-MIGRATIONS: list[tuple[str, str]] = [
+
+
+def _span_tables(conn: sqlite3.Connection) -> None:
+    """Articles archived before a kind's spans had a table (an achievement's ``mentions`` was a JSON
+    column) are written again from their stored records, a batch per transaction; the old column goes."""
+    from ..kinds import kinds
+    from .querying import records
+    from .writing import write
+
+    for kind in kinds().values():
+        if not kind.children:
+            continue
+        old = [r[0] for r in conn.execute(
+            f"SELECT DISTINCT article_id FROM [{kind.name}] WHERE [{kind.children[0].key}] IS NULL")]
+        for n in range(0, len(old), 400):
+            write(conn, records(conn, old[n:n + 400]))
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info([{kind.name}])")}
+        for child in kind.children:
+            if child.field in have:
+                conn.execute(f"ALTER TABLE [{kind.name}] DROP COLUMN [{child.field}]")
+
+
+MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
     ("0001_views", """
         CREATE VIEW IF NOT EXISTS campaign_counts AS
           SELECT name, kind, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles
@@ -41,6 +66,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0004_province_2025", """
         CREATE INDEX IF NOT EXISTS idx_articles_province_2025 ON articles(province_2025);
     """),
+    ("0005_span_tables", _span_tables),
 ]
 VIEWS = ("campaign_counts", "directive_counts", "unit_counts")
 _SQL_TYPES = {"string": "TEXT", "int64": "INTEGER", "float64": "REAL", "bool_": "INTEGER"}
@@ -81,8 +107,12 @@ def migrate(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY NOT NULL, applied TEXT)")
         done = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
         for name, sql in MIGRATIONS:
-            if name not in done:
+            if name in done:
+                continue
+            if callable(sql):
+                sql(conn)
+            else:
                 for statement in filter(str.strip, sql.split(";")):
                     conn.execute(statement)
-                conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, time.strftime("%Y-%m-%dT%H:%M:%S")))
+            conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, time.strftime("%Y-%m-%dT%H:%M:%S")))
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
