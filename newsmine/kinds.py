@@ -64,12 +64,11 @@ class Kind:
         """The kind's list-of-spans fields (an achievement's ``mentions``), each a table of its own."""
         import msgspec
 
-        from .records import Mention
-
         out = []
         for f in msgspec.structs.fields(self.record):
             item = typing.get_args(f.type)[0] if typing.get_origin(f.type) is list else None
-            if isinstance(item, type) and issubclass(item, Mention):
+            if isinstance(item, type) and issubclass(item, msgspec.Struct) and \
+                    {"text", "start", "end"} <= set(item.__struct_fields__):
                 out.append(Child(f"{self.name.removesuffix('s')}_{f.encode_name}", f.encode_name, item,
                                  f"{self.name.removesuffix('s')}_index"))
         return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..frames import columns
 
@@ -19,12 +19,14 @@ ARTICLE_EXTRA = [("hash", "string"), ("folded", "string"), ("record", "string")]
 ROW_KEY = "rowkey"
 
 
-def _span_tables(conn: sqlite3.Connection) -> None:
+#: Writes archived articles' rows again from their stored records (the backend's, given to :func:`migrate`).
+Rewrite = Callable[[Sequence[str]], None]
+
+
+def _span_tables(conn: sqlite3.Connection, rewrite: Rewrite) -> None:
     """Articles archived before a kind's spans had a table (an achievement's ``mentions`` was a JSON
     column) are written again from their stored records, a batch per transaction; the old column goes."""
     from ..kinds import kinds
-    from .querying import records
-    from .writing import write
 
     for kind in kinds().values():
         if not kind.children:
@@ -32,14 +34,14 @@ def _span_tables(conn: sqlite3.Connection) -> None:
         old = [r[0] for r in conn.execute(
             f"SELECT DISTINCT article_id FROM [{kind.name}] WHERE [{kind.children[0].key}] IS NULL")]
         for n in range(0, len(old), 400):
-            write(conn, records(conn, old[n:n + 400]))
+            rewrite(old[n:n + 400])
         have = {r[1] for r in conn.execute(f"PRAGMA table_info([{kind.name}])")}
         for child in kind.children:
             if child.field in have:
                 conn.execute(f"ALTER TABLE [{kind.name}] DROP COLUMN [{child.field}]")
 
 
-MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection], None]]] = [
+MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection, Rewrite], None]]] = [
     ("0001_views", """
         CREATE VIEW IF NOT EXISTS campaign_counts AS
           SELECT name, kind, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles
@@ -84,8 +86,9 @@ def mention_tables() -> list[str]:
     return [name for name in columns() if name != "articles"]
 
 
-def migrate(conn: sqlite3.Connection) -> None:
-    """Create what is missing (tables, columns, the search index, indexes, views); apply new migrations."""
+def migrate(conn: sqlite3.Connection, rewrite: Rewrite) -> None:
+    """Create what is missing (tables, columns, the search index, indexes, views); apply new migrations
+    (a migration that changes how a record is laid out writes the rows again with ``rewrite``)."""
     with conn:
         existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         for name, cols in layout().items():
@@ -110,7 +113,7 @@ def migrate(conn: sqlite3.Connection) -> None:
             if name in done:
                 continue
             if callable(sql):
-                sql(conn)
+                sql(conn, rewrite)
             else:
                 for statement in filter(str.strip, sql.split(";")):
                     conn.execute(statement)

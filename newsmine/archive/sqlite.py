@@ -19,7 +19,7 @@ class SQLiteBackend:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA busy_timeout=30000")
         if not readonly:
-            schema.migrate(self.conn)
+            schema.migrate(self.conn, lambda ids: writing.write(self.conn, querying.records(self.conn, ids)))
 
     @property
     def schema_version(self) -> int:
