@@ -549,10 +549,10 @@ def show(
                         f"could be read from {input_path}")
         raise typer.Exit(2)
     if html_out:
-        from .kinds import names
+        from .kinds import kinds
 
         Path(html_out).write_text(html(record), encoding="utf-8")
-        count = sum(len(record.mentions(kind)) for kind in names())
+        count = sum(len(kind.spans(m)) for name, kind in kinds().items() for m in record.mentions(name))
         _stderr().print(f"{html_out}: {record.id}, {count} mentions")
         return
     from rich.console import Console

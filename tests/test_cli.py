@@ -103,3 +103,11 @@ def test_eval_on_a_folder_without_gold(tmp_path):
     done = run("eval", str(tmp_path))
     assert done.returncode == 2 and "has no articles/ and gold/ folders" in done.stderr.decode()
     assert "Traceback" not in done.stderr.decode()
+
+
+def test_schema_prints_the_achievement_shape():
+    defs = json.loads(run("schema").stdout)["$defs"]
+    props = defs["Achievement"]["properties"]
+    assert {"type", "award", "recipient", "conferred_by", "year", "text", "start", "end", "mentions"} <= set(props)
+    assert props["mentions"]["items"] == {"$ref": "#/$defs/Mention"}
+    assert set(defs["Mention"]["required"]) == {"text", "start", "end"}
