@@ -33,6 +33,12 @@ def _fields(values: list[str]) -> dict[str, str]:
     return out
 
 
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extract on a local Dask cluster of N "
+                                      "worker processes (1: in this process).")]
+Scheduler = Annotated[Optional[str], typer.Option("--scheduler", help="Extract on an existing dask.distributed "
+                                                  "cluster: tcp://HOST:PORT of its scheduler.")]
+
+
 @app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for standard input.",
@@ -46,6 +52,7 @@ def extract(
                                                        "(fields: id title lead body url published authors).")]
     = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    workers: Workers = 1, scheduler: Scheduler = None,
 ) -> None:
     """Extract records from articles: campaigns, directives, dates, units, indicators, achievements."""
     from .runner import ProblemCounter, Summary
@@ -66,12 +73,13 @@ def extract(
     logger.addHandler(handler)
     logger.propagate = False
     try:
-        writer = open_writer(output, fmt)
+        writer = open_writer(output, fmt, partitioned=workers > 1 or bool(scheduler))
     except (OSError, ValueError) as exc:
         console.print(f"[red]newsmine:[/] cannot write {output}: {exc}")
         raise typer.Exit(2) from None
     try:
-        _run_with_progress(console, inputs, writer, input_format, fields, summary, show=not quiet)
+        _run_with_progress(console, inputs, writer, input_format, fields, summary, show=not quiet,
+                           workers=workers, scheduler=scheduler)
     except ValueError as exc:  # a bad --field name
         console.print(f"[red]newsmine:[/] {exc}")
         raise typer.Exit(2) from None
@@ -88,11 +96,11 @@ def extract(
         raise typer.Exit(2)
 
 
-def _run_with_progress(console, inputs, writer, input_format, fields, summary, *, show: bool) -> None:
+def _run_with_progress(console, inputs, writer, input_format, fields, summary, *, show: bool, **cluster) -> None:
     from .runner import run_extract
 
     if not (show and console.is_terminal):
-        run_extract(inputs, writer, input_format=input_format, fields=fields, summary=summary)
+        run_extract(inputs, writer, input_format=input_format, fields=fields, summary=summary, **cluster)
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -108,7 +116,7 @@ def _run_with_progress(console, inputs, writer, input_format, fields, summary, *
                 progress.update(task, completed=s.articles, rate=s.articles / elapsed if elapsed else 0.0)
 
         run_extract(inputs, writer, input_format=input_format, fields=fields, summary=summary,
-                    on_article=tick)
+                    on_article=tick, **cluster)
 
 
 def _print_summary(console, summary, output: str) -> None:
@@ -190,6 +198,7 @@ def index(
     input_format: Annotated[str, typer.Option("--input-format", help="auto, page, threeline, jsonl or html.")]
     = "auto",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
+    workers: Workers = 1, scheduler: Scheduler = None,
 ) -> None:
     """Build or extend a searchable archive (SQLite): articles, every kind of mention, full-text search."""
     from .archive import Archive, load_items
@@ -206,8 +215,14 @@ def index(
         if not quiet and console.is_terminal:
             console.print(f"  {s.read:,} read, {s.added:,} added, {s.skipped:,} already archived", end="\r")
 
+    if workers > 1 or scheduler:  # extraction on the workers, writing here
+        from .parallel import index_items
+
+        items = index_items(inputs, workers=workers, scheduler=scheduler, input_format=input_format)
+    else:
+        items = load_items(inputs, input_format=input_format)
     try:
-        summary = archive.index(load_items(inputs, input_format=input_format), on_batch=tick)
+        summary = archive.index(items, on_batch=tick)
     except KeyboardInterrupt:
         console.print("[yellow]newsmine:[/] interrupted; the archive holds every batch written so far, "
                       "run the same command again to complete it")

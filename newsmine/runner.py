@@ -42,19 +42,30 @@ class ProblemCounter(logging.Handler):
 
 def run_extract(inputs: Iterable[str], writer, *, input_format: str = "auto",
                 fields: dict[str, str] | None = None, summary: Summary | None = None,
-                on_article: Callable[[Summary], None] | None = None) -> Summary:
+                on_article: Callable[[Summary], None] | None = None,
+                workers: int = 1, scheduler: str | None = None) -> Summary:
+    """Extract ``inputs`` into ``writer``: in this process, or on Dask (``workers`` > 1, or a ``scheduler``)."""
     summary = summary or Summary()
+    parallel = workers > 1 or bool(scheduler)
+    if parallel:
+        from .parallel import partitions
+
+        parts = partitions(inputs, workers=workers, scheduler=scheduler, input_format=input_format, fields=fields)
+    else:
+        parts = ([extract_article(a)] for a in read(inputs, input_format=input_format, fields=fields))
     try:
-        for article in read(inputs, input_format=input_format, fields=fields):
-            record = extract_article(article)
-            writer.write(record)
-            summary.articles += 1
-            summary.chars += len(record.text)
-            summary.with_warnings += bool(record.warnings)
-            for kind in MENTION_KINDS:
-                summary.mentions[kind] += len(getattr(record, kind))
-            if on_article:
-                on_article(summary)
+        for part in parts:
+            for record in part:
+                writer.write(record)
+                summary.articles += 1
+                summary.chars += len(record.text)
+                summary.with_warnings += bool(record.warnings)
+                for kind in MENTION_KINDS:
+                    summary.mentions[kind] += len(getattr(record, kind))
+                if on_article:
+                    on_article(summary)
+            if parallel:
+                writer.end_partition()
     finally:
         writer.close()
         summary.elapsed = time.perf_counter() - summary.started

@@ -29,18 +29,25 @@ def read(paths: Iterable[str | Path] | str | Path, *, input_format: str = "auto"
         paths = [paths]
     if input_format not in FORMATS:
         raise ValueError(f"unknown input format {input_format!r}; choose from {', '.join(FORMATS)}")
-    for path in paths:
-        if str(path) == "-":
+    for path in walk(paths, input_format):
+        if path == "-":
             yield from files.read_stream(sys.stdin.buffer, "<stdin>", input_format, fields)
-            continue
-        path = Path(path)
-        if path.is_dir():
-            yield from _read_dir(path, input_format, fields)
         else:
             yield from files.read_file(path, input_format, fields)
 
 
-def _read_dir(root: Path, input_format: str, fields: dict[str, str] | None) -> Iterator[Article]:
+def walk(paths: Iterable[str | Path], input_format: str = "auto") -> Iterator[Path | str]:
+    """The files ``read`` opens, in its order (directories walked, sorted); ``"-"`` for standard input."""
+    for path in paths:
+        if str(path) == "-":
+            yield "-"
+        elif Path(path).is_dir():
+            yield from _walk_dir(Path(path), input_format)
+        else:
+            yield Path(path)
+
+
+def _walk_dir(root: Path, input_format: str) -> Iterator[Path]:
     try:
         entries = sorted(p for p in root.rglob("*") if p.is_file() and not _hidden(p.relative_to(root)))
     except OSError as exc:
@@ -48,11 +55,11 @@ def _read_dir(root: Path, input_format: str, fields: dict[str, str] | None) -> I
         return
     for path in entries:
         if files.kind_of(path) is not None or input_format != "auto":
-            yield from files.read_file(path, input_format, fields)
+            yield path
 
 
 def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") or part == "__pycache__" for part in rel.parts)
 
 
-__all__ = ["read", "FORMATS", "Problem"]
+__all__ = ["read", "walk", "FORMATS", "Problem"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import logging
 import zlib
 from dataclasses import dataclass
@@ -77,10 +78,12 @@ def decode(data: bytes, where: str) -> tuple[str, list[str]]:
         return text, [message]
 
 
-def read_file(path: Path, input_format: str, fields: dict[str, str] | None) -> Iterator[Article]:
+def read_file(path: Path, input_format: str, fields: dict[str, str] | None,
+              data: bytes | None = None) -> Iterator[Article]:
+    """Articles of the file at ``path``; with ``data``, of those bytes read from it elsewhere."""
     where = str(path)
     try:
-        handle = path.open("rb")
+        handle = path.open("rb") if data is None else io.BufferedReader(io.BytesIO(data))
     except OSError as exc:
         log(Problem(where, f"cannot open ({exc.strerror or exc})"))
         return

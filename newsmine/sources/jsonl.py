@@ -68,12 +68,14 @@ def from_object(obj: dict[str, Any], fields: dict[str, tuple[str, ...]], *, fall
     )
 
 
-def read(stream: BinaryIO, where: str, overrides: dict[str, str] | None, *, stem: str) -> Iterator[Article]:
+def read(stream: BinaryIO, where: str, overrides: dict[str, str] | None, *, stem: str,
+         first_line: int = 1) -> Iterator[Article]:
+    """Articles of a dump; ``first_line`` numbers the stream's first line (a slice of a dump starts further on)."""
     fields = mapping(overrides)
     decoder = msgspec.json.Decoder()
-    lineno = 0
+    lineno = first_line - 1
     try:
-        for lineno, raw in enumerate(stream, 1):
+        for lineno, raw in enumerate(stream, first_line):
             if not raw.strip():
                 continue
             here = f"{where}:{lineno}"
