@@ -275,7 +275,10 @@ def connect(workers: int | None = None, scheduler: str | None = None):
         return
     workers = workers or 2
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+                      scheduler_port=0, dashboard_address=None, silence_logs=logging.ERROR,
+                      # no dashboard; the scheduler's plain HTTP routes on a free loopback port
+                      scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"}
+                      ) as cluster, Client(cluster) as client:
         client.wait_for_workers(workers, timeout=300)
         yield client
 
@@ -358,13 +361,14 @@ def _bag_partition(parts: Iterable[Slice | Files], extract: Callable | None) -> 
     return [extract(article) for part in parts for article in part.articles()]
 
 
-_DTYPES = {"string": "str", "int64": "Int64", "float64": "float64", "bool_": "boolean"}
+_DTYPES = {"string": "str", "int64": "Int64", "float64": "float64", "bool_": "boolean"}  # as frames.to_frames
 
 
 def _typed(frame, name: str):
     from .frames import COLUMNS
 
-    return frame.astype({column: _DTYPES[kind] for column, kind in COLUMNS[name]})
+    return frame.astype({column: "int64" if (kind, name) == ("int64", "articles") else _DTYPES[kind]
+                         for column, kind in COLUMNS[name]})
 
 
 def _table(records: list["Record"], name: str):
