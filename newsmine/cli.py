@@ -109,8 +109,11 @@ def _run_with_progress(console, inputs, writer, input_format, fields, summary, *
                   console=console, transient=True) as progress:
         task = progress.add_task("extract", total=None, rate=0.0)
 
+        shown = [0]
+
         def tick(s) -> None:
-            if s.articles % 50 == 0:
+            if s.articles - shown[0] >= 50:  # one at a time in one process, a partition at a time on Dask
+                shown[0] = s.articles
                 import time
                 elapsed = time.perf_counter() - s.started
                 progress.update(task, completed=s.articles, rate=s.articles / elapsed if elapsed else 0.0)

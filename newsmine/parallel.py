@@ -248,15 +248,41 @@ class _Collect(logging.Handler):
             self.problems.append(problem)
 
 
-def run_partition(part: Lines | Files | Slice, extract: Callable | None = None
-                  ) -> tuple[list["Record"], list[Problem]]:
-    """Read and extract one partition; the problems met come back with the records."""
+@dataclass
+class Done:
+    """A partition's records as JSON lines, as ``newsmine extract`` writes them, and what the summary counts."""
+
+    jsonl: bytes
+    count: int
+    chars: int
+    with_warnings: int
+    mentions: dict[str, int]
+
+    @classmethod
+    def of(cls, records: list["Record"]) -> "Done":
+        from .records import MENTION_KINDS, encode
+
+        return cls(b"".join(encode(r) + b"\n" for r in records), len(records), sum(len(r.text) for r in records),
+                   sum(bool(r.warnings) for r in records),
+                   {kind: sum(len(getattr(r, kind)) for r in records) for kind in MENTION_KINDS})
+
+    def records(self) -> list["Record"]:
+        import msgspec
+
+        from .records import Record
+
+        decoder = msgspec.json.Decoder(Record)
+        return [decoder.decode(line) for line in self.jsonl.splitlines()]
+
+
+def run_partition(part: Lines | Files | Slice, extract: Callable | None = None) -> tuple[Done, list[Problem]]:
+    """Read and extract one partition; the problems met come back with the records (encoded: cheap to take back)."""
     extract = extract or default_extract()
     collect = _Collect()
     logger.addHandler(collect)
     logger.propagate = False  # the parent reports them
     try:
-        return [extract(article) for article in part.articles()], collect.problems
+        return Done.of([extract(article) for article in part.articles()]), collect.problems
     finally:
         logger.removeHandler(collect)
 
@@ -284,7 +310,7 @@ def connect(workers: int | None = None, scheduler: str | None = None):
 
 
 def run(client, parts: Iterable[Lines | Files | Slice], *, extract: Callable | None = None,
-        in_flight: int | None = None) -> Iterator[list["Record"]]:
+        in_flight: int | None = None) -> Iterator[Done]:
     """Each partition's records, in order; a partition that fails is reported (logger ``newsmine``) and skipped."""
     slots = in_flight or 2 * max(1, sum(client.nthreads().values())) + 1
     pending: deque = deque()
@@ -300,20 +326,20 @@ def run(client, parts: Iterable[Lines | Files | Slice], *, extract: Callable | N
             future.cancel()
 
 
-def _result(label: str, future) -> list["Record"]:
+def _result(label: str, future) -> Done:
     try:
-        records, problems = future.result()
+        done, problems = future.result()
     except Exception as exc:  # noqa: BLE001 — one failing partition must not stop a run
         log(Problem(label, f"partition failed on a worker ({type(exc).__name__}: {exc}); its articles are left out"))
-        return []
+        return Done.of([])
     for problem in problems:
         log(problem)
-    return records
+    return done
 
 
 def partitions(paths: Iterable[str | Path], *, workers: int | None = None, scheduler: str | None = None,
                input_format: str = "auto", fields: dict[str, str] | None = None,
-               extract: Callable | None = None, batch: int = BATCH) -> Iterator[list["Record"]]:
+               extract: Callable | None = None, batch: int = BATCH) -> Iterator[Done]:
     """Records of ``paths`` partition by partition, extracted on a Dask cluster (started and stopped here)."""
     if fields:
         jsonl.mapping(fields)  # a bad --field name fails here, before any cluster starts
@@ -322,8 +348,8 @@ def partitions(paths: Iterable[str | Path], *, workers: int | None = None, sched
 
 
 def records(paths: Iterable[str | Path], **options: Any) -> Iterator["Record"]:
-    for part in partitions(paths, **options):
-        yield from part
+    for done in partitions(paths, **options):
+        yield from done.records()
 
 
 def index_items(paths: Iterable[str], *, workers: int | None = None, scheduler: str | None = None,
@@ -338,8 +364,8 @@ def index_items(paths: Iterable[str], *, workers: int | None = None, scheduler: 
             if is_records:
                 yield from load_items(list(group))
                 continue
-            for part in run(client, split(list(group), input_format=input_format), extract=extract):
-                yield from part
+            for done in run(client, split(list(group), input_format=input_format), extract=extract):
+                yield from done.records()
 
 
 # ------------------------------------------------------------ notebooks: a bag, and its tables

@@ -46,27 +46,41 @@ def run_extract(inputs: Iterable[str], writer, *, input_format: str = "auto",
                 workers: int = 1, scheduler: str | None = None) -> Summary:
     """Extract ``inputs`` into ``writer``: in this process, or on Dask (``workers`` > 1, or a ``scheduler``)."""
     summary = summary or Summary()
-    parallel = workers > 1 or bool(scheduler)
-    if parallel:
-        from .parallel import partitions
-
-        parts = partitions(inputs, workers=workers, scheduler=scheduler, input_format=input_format, fields=fields)
-    else:
-        parts = ([extract_article(a)] for a in read(inputs, input_format=input_format, fields=fields))
     try:
-        for part in parts:
-            for record in part:
-                writer.write(record)
-                summary.articles += 1
-                summary.chars += len(record.text)
-                summary.with_warnings += bool(record.warnings)
-                for kind in MENTION_KINDS:
-                    summary.mentions[kind] += len(getattr(record, kind))
-                if on_article:
-                    on_article(summary)
-            if parallel:
-                writer.end_partition()
+        if workers > 1 or scheduler:
+            _run_parallel(inputs, writer, input_format, fields, summary, on_article, workers, scheduler)
+            return summary
+        for article in read(inputs, input_format=input_format, fields=fields):
+            record = extract_article(article)
+            writer.write(record)
+            summary.articles += 1
+            summary.chars += len(record.text)
+            summary.with_warnings += bool(record.warnings)
+            for kind in MENTION_KINDS:
+                summary.mentions[kind] += len(getattr(record, kind))
+            if on_article:
+                on_article(summary)
     finally:
         writer.close()
         summary.elapsed = time.perf_counter() - summary.started
     return summary
+
+
+def _run_parallel(inputs, writer, input_format, fields, summary, on_article, workers, scheduler) -> None:
+    """On Dask: each partition comes back encoded; JSON Lines take its bytes as they are, tables its records."""
+    from .parallel import partitions
+
+    for done in partitions(inputs, workers=workers, scheduler=scheduler, input_format=input_format, fields=fields):
+        if hasattr(writer, "write_encoded"):
+            writer.write_encoded(done.jsonl)
+        else:
+            for record in done.records():
+                writer.write(record)
+        writer.end_partition()
+        summary.articles += done.count
+        summary.chars += done.chars
+        summary.with_warnings += done.with_warnings
+        for kind, n in done.mentions.items():
+            summary.mentions[kind] += n
+        if on_article and done.count:
+            on_article(summary)

@@ -26,6 +26,10 @@ class JsonlWriter:
     def write(self, record: Record) -> None:
         self._stream.write(encode(record) + b"\n")
 
+    def write_encoded(self, lines: bytes) -> None:
+        """Records already encoded, one per line (a worker's partition)."""
+        self._stream.write(lines)
+
     def end_partition(self) -> None:
         """Nothing to do: partitions follow each other in the one file, in order."""
 
