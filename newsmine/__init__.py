@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .records import Article, Record
 
 __version__ = "0.1.0"
-__all__ = ["extract", "read", "extract_all", "bag", "to_frames", "Archive", "Record", "Article", "__version__"]
+__all__ = ["extract", "read", "extract_all", "bag", "cluster", "to_frames", "Archive", "Record", "Article", "__version__"]
 
 
 def extract(text: str, *, id: str = "text", source: str = "<string>", title: str | None = None,
@@ -78,6 +78,14 @@ def bag(paths: Iterable[str] | str, **options: Any) -> Any:
     from .parallel import bag as _bag
 
     return _bag(paths, **options)
+
+
+def cluster(workers: int = 2, scheduler: str | None = None) -> Any:
+    """A ``distributed.Client`` in a ``with`` block: of a local cluster of ``workers`` processes (stopped at the
+    end of the block), or of the existing cluster at ``scheduler``. Bags computed inside run on it."""
+    from .parallel import connect
+
+    return connect(workers, scheduler)
 
 
 def to_frames(records: Any) -> dict[str, Any]:
