@@ -55,7 +55,7 @@ def extract(
     workers: Workers = 1, scheduler: Scheduler = None,
 ) -> None:
     """Extract records from articles: campaigns, directives, dates, units, indicators, achievements."""
-    from .runner import ProblemCounter, Summary
+    from .runner import ClusterError, ProblemCounter, Summary
     from .sources import FORMATS as INPUT_FORMATS
     from .writers import FORMATS, open_writer
 
@@ -80,7 +80,7 @@ def extract(
     try:
         _run_with_progress(console, inputs, writer, input_format, fields, summary, show=not quiet,
                            workers=workers, scheduler=scheduler)
-    except ValueError as exc:  # a bad --field name
+    except (ValueError, ClusterError) as exc:  # a bad --field name, an unreachable --scheduler
         console.print(f"[red]newsmine:[/] {exc}")
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
@@ -205,6 +205,7 @@ def index(
 ) -> None:
     """Build or extend a searchable archive (SQLite): articles, every kind of mention, full-text search."""
     from .archive import Archive, load_items
+    from .runner import ClusterError
 
     console = _stderr()
     counter = _problem_counter(console)
@@ -226,6 +227,9 @@ def index(
         items = load_items(inputs, input_format=input_format)
     try:
         summary = archive.index(items, on_batch=tick)
+    except ClusterError as exc:
+        console.print(f"[red]newsmine:[/] {exc}")
+        raise typer.Exit(2) from None
     except KeyboardInterrupt:
         console.print("[yellow]newsmine:[/] interrupted; the archive holds every batch written so far, "
                       "run the same command again to complete it")

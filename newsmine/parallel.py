@@ -295,8 +295,14 @@ def connect(workers: int | None = None, scheduler: str | None = None):
     """A ``distributed.Client``: of the cluster at ``scheduler``, else of a local cluster of ``workers`` processes."""
     from distributed import Client, LocalCluster
 
+    from .runner import ClusterError
+
     if scheduler:
-        with Client(scheduler, timeout="60s") as client:
+        try:
+            client = Client(scheduler)  # waits distributed.comm.timeouts.connect (30 s by default)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ClusterError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
+        with client:
             yield client
         return
     workers = workers or 2

@@ -12,6 +12,10 @@ from .sources import read
 from .sources.files import Problem
 
 
+class ClusterError(Exception):
+    """The Dask cluster asked for could not be started or reached."""
+
+
 @dataclass
 class Summary:
     articles: int = 0

@@ -5,6 +5,7 @@ import gzip
 import logging
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -222,3 +223,18 @@ def test_ctrl_c_stops_the_workers_and_says_how_far(tmp_path, dump_slice):
     assert out.read_bytes().count(b"\n") == done, err
     _, alive = psutil.wait_procs(children, timeout=60)
     assert not alive
+
+
+@pytest.mark.parametrize("command", ["extract", "index"])
+def test_an_unreachable_scheduler_is_one_line(tmp_path, command):
+    with socket.socket() as s:  # a loopback port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    target = ["-o", str(tmp_path / "out.jsonl")] if command == "extract" else ["--db", str(tmp_path / "a.sqlite")]
+    env = {**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"}
+    done = subprocess.run([sys.executable, "-m", "newsmine", command, str(CORPUS / "aa-batch.jsonl"), *target,
+                           "--scheduler", f"tcp://127.0.0.1:{port}"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300, env=env)
+    assert done.returncode == 2
+    assert f"cannot reach the Dask scheduler at tcp://127.0.0.1:{port}" in done.stderr
+    assert "Traceback" not in done.stderr
