@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import os
 import pickle
 import sys
 import tempfile
@@ -43,24 +44,34 @@ def digest(path: Path) -> str:
     return hashlib.sha1(path.read_bytes()).hexdigest()[:12]
 
 
-def in_process(dump: Path, out: Path) -> tuple[int, float]:
-    started = time.perf_counter()
+def _cpu() -> float:
+    import psutil
+
+    times = psutil.Process().cpu_times()
+    return times.user + times.system
+
+
+def in_process(dump: Path, out: Path) -> dict[str, float]:
+    started, cpu = time.perf_counter(), _cpu()
     summary = run_extract([str(dump)], open_writer(out, "jsonl"))
-    return summary.articles, time.perf_counter() - started
+    return {"n": summary.articles, "wall": time.perf_counter() - started, "cpu": _cpu() - cpu}
 
 
-def on_cluster(dump: Path, out: Path, workers: int) -> tuple[int, float, float]:
+def on_cluster(dump: Path, out: Path, workers: int) -> dict[str, float]:
     started = time.perf_counter()
     with parallel.connect(workers) as client:
         up = time.perf_counter() - started
         client.run(lambda: __import__("newsmine.pipeline").pipeline.extract_article)  # imports, as a run would
-        started = time.perf_counter()
+        before = client.run(_cpu)
+        started, cpu = time.perf_counter(), _cpu()
         n = 0
         with out.open("wb") as f:
             for done in parallel.run(client, parallel.split([str(dump)])):
                 f.write(done.jsonl)
                 n += done.count
-        return n, up, time.perf_counter() - started
+        wall, parent = time.perf_counter() - started, _cpu() - cpu
+        spent = [after - before[w] for w, after in client.run(_cpu).items()]
+    return {"n": n, "up": up, "wall": wall, "cpu": parent + sum(spent), "parent": parent, "busiest": max(spent)}
 
 
 def parent_share(dump: Path, out: Path) -> tuple[int, float]:
@@ -99,27 +110,37 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="newsmine-bench-") as tmp:
         folder = Path(tmp)
         dump = cut(args.dump, args.limit, folder)
-        n, serial = in_process(dump, folder / "serial.jsonl")
+        load_before = os.getloadavg()[0]
+        serial = in_process(dump, folder / "serial.jsonl")
         runs = {w: on_cluster(dump, folder / f"w{w}.jsonl", w) for w in (1, 2)}
         same = {digest(folder / "serial.jsonl")} == {digest(folder / f"w{w}.jsonl") for w in runs}
         cut_s, write_s = parent_share(dump, folder / "parent.jsonl")
     parent_s = cut_s + write_s
 
-    rate = n / serial
-    print(f"{n:,} articles of {args.dump.name}; outputs byte-identical: {'yes' if same else 'NO'}")
-    print(f"{'run':<22} {'start s':>8} {'run s':>8} {'articles/s':>11} {'speed-up':>9}")
-    print(f"{'in process':<22} {'':>8} {serial:>8.1f} {rate:>11.1f} {1:>9.2f}")
-    for w, (count, up, seconds) in runs.items():
-        print(f"{f'Dask, {w} worker' + ('s' if w > 1 else ''):<22} {up:>8.1f} {seconds:>8.1f} "
-              f"{count / seconds:>11.1f} {serial / seconds:>9.2f}")
-    efficiency = min(1.0, serial / runs[2][2] / 2)
+    n, cores = serial["n"], os.cpu_count() or 1
+    rate = n / serial["wall"]
+    print(f"{n:,} articles of {args.dump.name}; outputs byte-identical: {'yes' if same else 'NO'}; "
+          f"{cores} cores, load average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after")
+    print(f"{'run':<18} {'start s':>8} {'run s':>8} {'articles/s':>11} {'speed-up':>9} {'CPU s':>8} "
+          f"{'idle-core speed-up':>19}")
+    print(f"{'in process':<18} {'':>8} {serial['wall']:>8.1f} {rate:>11.1f} {1:>9.2f} {serial['cpu']:>8.1f} "
+          f"{1:>19.2f}")
+    for w, run in runs.items():
+        # on idle cores the run takes at least its busiest worker's CPU time, and all CPU time shared by the cores
+        projected = serial["cpu"] / max(run["busiest"], run["cpu"] / min(cores, w + 1))
+        print(f"{f'Dask, {w} worker' + ('s' if w > 1 else ''):<18} {run['up']:>8.1f} {run['wall']:>8.1f} "
+              f"{run['n'] / run['wall']:>11.1f} {serial['wall'] / run['wall']:>9.2f} {run['cpu']:>8.1f} "
+              f"{projected:>19.2f}")
+    cpu_rate = n / serial["cpu"]
+    efficiency = min(1.0, serial["cpu"] / runs[2]["cpu"])
     cap = 1 / parent_s
-    print(f"per-core rate {rate:.0f} articles/s; 2-worker efficiency {efficiency:.0%}; "
-          f"parent share {parent_s * 1e6:.0f} µs/article (cutting {cut_s * 1e6:.0f}, taking back and writing "
-          f"{write_s * 1e6:.0f}; caps a run at {cap:,.0f} articles/s)")
+    print(f"per-core rate {cpu_rate:.0f} articles per CPU second; CPU efficiency on 2 workers {efficiency:.0%} "
+          f"(the rest: workers' and parent's overhead); parent share {parent_s * 1e6:.0f} µs/article "
+          f"(cutting {cut_s * 1e6:.0f}, taking back and writing {write_s * 1e6:.0f}): "
+          f"caps a run at {cap:,.0f} articles/s")
     print("10 million articles, at that rate and efficiency, under that cap:")
     for workers in (8, 32, 128):
-        throughput = min(rate * workers * efficiency, cap)
+        throughput = min(cpu_rate * workers * efficiency, cap)
         print(f"  {workers:>4} workers: {throughput:>8,.0f} articles/s, {1e7 / throughput / 3600:>5.1f} h"
               + ("  (parent-bound)" if throughput == cap else ""))
     return 0 if same else 1

@@ -116,12 +116,11 @@ class Slice:
 
 
 def _open(path: Path):
-    handle = path.open("rb")
     if path.suffix.lower() == ".gz":
         import gzip
 
-        return gzip.GzipFile(fileobj=handle)
-    return handle
+        return gzip.open(path, "rb")
+    return path.open("rb")
 
 
 def _dump_head(stream, kind: str | None) -> bool:
@@ -173,7 +172,7 @@ def split(paths: Iterable[str | Path], *, input_format: str = "auto", fields: di
             continue
         finally:
             if path != "-":
-                getattr(stream, "fileobj", stream).close()
+                stream.close()
         pending.append((where if path != "-" else "-", data))
         size += len(data)
         if len(pending) >= batch or size >= MAX_BYTES:
@@ -307,7 +306,7 @@ def connect(workers: int | None = None, scheduler: str | None = None):
         return
     workers = workers or 2
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      scheduler_port=0, dashboard_address=None, silence_logs=logging.ERROR,
+                      scheduler_port=0, dashboard_address=None, silence_logs=logging.CRITICAL,
                       # no dashboard; the scheduler's plain HTTP routes on a free loopback port
                       scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"}
                       ) as cluster, Client(cluster) as client:

@@ -193,6 +193,9 @@ def test_bag_of_a_dump_reads_slices_by_offset(client, tmp_path, dump_slice):
     ids = newsmine.bag(str(plain), batch=150).map(lambda r: r.id).compute()
     assert ids == [a.id for a in newsmine.read(str(dump_slice))]
     assert len(ids) == 400
+    gz = parallel.plan([str(dump_slice)], batch=150)  # a .gz slice skips to its first line
+    assert [(p.first_line, p.offset) for p in gz] == [(1, None), (151, None), (301, None)]
+    assert newsmine.bag(str(dump_slice), batch=150).map(lambda r: r.id).compute() == ids
 
 
 def test_ctrl_c_stops_the_workers_and_says_how_far(tmp_path, dump_slice):
