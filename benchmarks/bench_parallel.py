@@ -72,7 +72,31 @@ def on_cluster(dump: Path, out: Path, workers: int) -> dict[str, float]:
                 n += done.count
         wall, parent = time.perf_counter() - started, _cpu() - cpu
         spent = [after - before[w] for w, after in client.run(_cpu).items()]
-    return {"n": n, "up": up, "wall": wall, "cpu": parent + sum(spent), "parent": parent, "busiest": max(spent)}
+        cpu = _cpu()
+        client.gather(client.map(abs, range(-500, 0)))  # Dask's own cost per task, in the parent
+        task = (_cpu() - cpu) / 500
+    return {"n": n, "up": up, "wall": wall, "cpu": parent + sum(spent), "parent": parent, "busiest": max(spent),
+            "task": task}
+
+
+def _spin(n: int) -> float:
+    started, total = time.perf_counter(), 0
+    for i in range(n):
+        total += i * i % 7
+    return time.perf_counter() - started
+
+
+def ceiling(n: int = 20_000_000) -> float:
+    """What this machine gives two busy processes now: the speed-up of a pure-Python loop run twice at once."""
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(_spin, [1000, 1000]))  # both processes up
+        one = pool.submit(_spin, n).result()
+        started = time.perf_counter()
+        list(pool.map(_spin, [n, n]))
+        return 2 * one / (time.perf_counter() - started)
 
 
 def parent_share(dump: Path, out: Path) -> tuple[float, float]:
@@ -108,6 +132,9 @@ def main() -> int:
         load_before = os.getloadavg()[0]
         serial = in_process(dump, folder / "serial.jsonl")
         runs = {w: on_cluster(dump, folder / f"w{w}.jsonl", w) for w in (1, 2)}
+        anchor = ceiling()
+        raw_bytes = sum(len(line) for line in gzip.open(dump, "rb"))
+        out_bytes = (folder / "serial.jsonl").stat().st_size
         same = {digest(folder / "serial.jsonl")} == {digest(folder / f"w{w}.jsonl") for w in runs}
         cut_s, write_s = parent_share(dump, folder / "parent.jsonl")
     parent_s = cut_s + write_s
@@ -126,20 +153,26 @@ def main() -> int:
         print(f"{f'Dask, {w} worker' + ('s' if w > 1 else ''):<18} {run['up']:>8.1f} {run['wall']:>8.1f} "
               f"{run['n'] / run['wall']:>11.1f} {serial['wall'] / run['wall']:>9.2f} {run['cpu']:>8.1f} "
               f"{projected:>19.2f}")
+    print(f"anchor: two pure-Python loops at once run {anchor:.2f}× one on this machine now; the 2-worker run "
+          f"reached {serial['wall'] / runs[2]['wall'] / anchor:.0%} of that")
     cpu_rate = n / serial["cpu"]
     efficiency = min(1.0, serial["cpu"] / runs[2]["cpu"])
-    parent_run = runs[2]["parent"] / n  # all the parent did in the 2-worker run, Dask's scheduler included
-    cap = 1 / max(parent_s, parent_run)
+    per_article = parent_s + runs[2]["task"] / parallel.BATCH
+    cap = 1 / per_article
+    wire = (raw_bytes + out_bytes) / n  # through the parent's network link, per article
     print(f"per-core rate {cpu_rate:.0f} articles per CPU second; CPU efficiency on 2 workers {efficiency:.0%} "
           f"(the rest: workers' and parent's overhead)")
-    print(f"parent: {parent_run * 1e6:.0f} µs of CPU per article in the 2-worker run, scheduler included "
-          f"(alone: cutting {cut_s * 1e6:.0f}, taking back and writing {write_s * 1e6:.0f}); "
-          f"caps a run at {cap:,.0f} articles/s")
-    print("10 million articles, at that rate and efficiency, under that cap:")
+    print(f"parent: {runs[2]['parent'] / runs[2]['wall']:.0%} of a core during the 2-worker run; per article "
+          f"{per_article * 1e6:.0f} µs (cutting {cut_s * 1e6:.0f}, taking back and writing {write_s * 1e6:.0f}, "
+          f"Dask {runs[2]['task'] * 1e3:.1f} ms per task of {parallel.BATCH}): caps a run at {cap:,.0f} articles/s; "
+          f"{wire / 1e3:.1f} kB per article through its network link ({125e6 / wire:,.0f} articles/s on 1 Gb/s)")
+    print("10 million articles at that rate and efficiency, under the parent's cap (and its link's, on 1 Gb/s):")
     for workers in (8, 32, 128):
         throughput = min(cpu_rate * workers * efficiency, cap)
-        print(f"  {workers:>4} workers: {throughput:>8,.0f} articles/s, {1e7 / throughput / 3600:>5.1f} h"
-              + ("  (parent-bound)" if throughput == cap else ""))
+        on_gigabit = min(throughput, 125e6 / wire)
+        print(f"  {workers:>4} workers: {throughput:>8,.0f} articles/s, {1e7 / throughput / 3600:>5.2f} h"
+              + ("  (parent-bound)" if throughput == cap else "")
+              + f"; on 1 Gb/s {1e7 / on_gigabit / 3600:.2f} h" + ("  (link-bound)" if on_gigabit < throughput else ""))
     return 0 if same else 1
 
 
