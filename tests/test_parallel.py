@@ -163,6 +163,11 @@ def test_index_with_workers_archives_what_one_process_archives(client, tmp_path)
 
     assert content(dbs["two"]) == content(dbs["one"])
     assert content(dbs["one"])[0]["articles"] == 80
+    again = subprocess.run([sys.executable, "-m", "newsmine", "index", str(CORPUS), "--db", str(dbs["two"]),
+                            "--scheduler", client.scheduler.address], cwd=ROOT, capture_output=True, text=True,
+                           timeout=900)
+    assert again.returncode == 0, again.stderr
+    assert "80 articles read, 0 added, 80 already archived" in again.stderr
 
 
 def test_extract_all_and_bag_in_a_notebook(client):
