@@ -72,17 +72,29 @@ def corpus_articles(corpus: Path) -> list[Article]:
     return list(read([corpus / "articles"]))
 
 
+def gold_spans(achievements: list[dict], text: str) -> list[tuple[int, int, str]]:
+    """(start, end, type) of every clause that states a gold achievement: its ``text`` and the
+    texts of its ``mentions`` (headline, lead, body), at every place the clause occurs."""
+    spans = set()
+    for g in achievements:
+        for clause in {g.get("text") or "", *((m.get("text") or "") for m in g.get("mentions") or [])}:
+            at = text.find(clause) if clause else -1
+            while at >= 0:
+                spans.add((at, at + len(clause), g["type"]))
+                at = text.find(clause, at + 1)
+    return sorted(spans)
+
+
 def corpus_examples(corpus: Path, articles: Iterable[Article] | None = None) -> list[Example]:
-    """Examples of our corpus: a candidate inside a located gold achievement takes its type."""
-    from .evaluate import load_gold, locate
+    """Examples of our corpus: a candidate inside a clause stating a gold achievement takes its type."""
+    from .evaluate import load_gold
 
     gold = load_gold(corpus)
     out: list[Example] = []
     for article in articles if articles is not None else corpus_articles(corpus):
         if article.id not in gold:
             continue
-        located = [g for g in locate(gold[article.id].get("achievements") or [], article.text) if g]
-        out += _examples(article, [(g["start"], g["end"], g["type"]) for g in located], inside=True)
+        out += _examples(article, gold_spans(gold[article.id].get("achievements") or [], article.text), inside=True)
     return out
 
 
