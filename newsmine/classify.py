@@ -62,12 +62,24 @@ def _whole_words(words: Iterable[str]) -> regex.Pattern[str]:
 def modality_words() -> dict[str, str]:
     """Word → modality ("proposal", "plan", "condition", "revocation", "negation", "rule",
     "exhortation") from ``achievement_negations.tsv``."""
-    return {w.lower(): m for w, m in vi.rows("achievement_negations")}
+    return {r[0].lower(): r[1] for r in vi.rows("achievement_negations")}
+
+
+@cache
+def veto_words() -> dict[str, str]:
+    """Word → where it vetoes a candidate: "clause" (anywhere in the clause before the cue) or
+    "near" (in the three words before it), from the third column of ``achievement_negations.tsv``."""
+    return {r[0].lower(): r[2] for r in vi.rows("achievement_negations") if len(r) > 2 and r[2]}
 
 
 @cache
 def _modality_pattern() -> regex.Pattern[str]:
     return _whole_words(modality_words())
+
+
+def modality_matches(text: str) -> Iterator[regex.Match[str]]:
+    """Every modality word of ``text`` as a match, in order (longest words first at a place)."""
+    return _modality_pattern().finditer(text)
 
 
 def modalities(text: str) -> list[tuple[str, str]]:

@@ -10,6 +10,7 @@ recipient"), whose text is its fullest mention.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -28,14 +29,20 @@ _CLAUSE_RIGHT = regex.compile(r"[.;!?\n]|:\s|,\s(?=\p{Lu})")
 _NUMBER = r"(?:[0-9]{1,4}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều)"
 _GLUE = regex.compile(r"[ ]{0,2}(?:,[ ]{1,2}|[ ]{1,2}(?:và|cùng|,)[ ]{1,2})?")
 _REACH = 160
-_VETO = frozenset({"revocation", "condition"})
+_EXEMPLAR_GAP = 80
+_CLAUSE_STOP = regex.compile(r"[.;:!?\n]")
+_TITLED = regex.compile(r"\s{1,2}(?:là|làm)\s{1,2}")
+_WORD_START = regex.compile(r"(?<!\S)\S")
 _PERSON_NAME = r"\p{Lu}[\p{L}’']*(?:\s\p{Lu}[\p{L}’']*){0,4}"
 _COUNTED = regex.compile(rf"^{_NUMBER}(?:/[0-9]{{1,4}})?\s\p{{Ll}}")
 _TOKEN = regex.compile(r"\s{1,2}(?:[“\"][^”\"\n]{1,100}[”\"]|[\p{L}0-9][\p{L}0-9-]*)")
-_NAME_WORDS = frozenset("hạng lần thứ cấp đợt nông thôn mới nâng cao kiểu mẫu quốc gia toàn quốc cơ sở nhân dân ưu tú"
-                        .split())
+_NAME_WORDS = frozenset("hạng cấp đợt nông thôn mới nâng cao kiểu mẫu quốc gia toàn quốc cơ sở nhân dân ưu tú "
+                        "xuất sắc tiêu biểu tiên tiến lực lượng dẫn đầu mức độ".split())
 _LEADING_VERB = regex.compile(r"^(?:được\s|đã\s|vinh\sdự\s|đón\snhận\s|trao\stặng\s|trao\s|tặng\s|nhận\s)+",
                               regex.IGNORECASE)
+_HONOURS = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE, AchievementType.HONORARY_TITLE,
+                      AchievementType.MERIT_CERTIFICATE})
+_RESULTS = frozenset({AchievementType.TARGET_EXCEEDED, AchievementType.STANDARD_ATTAINED, AchievementType.TASK_RATING})
 _NAMED = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE, AchievementType.HONORARY_TITLE,
                     AchievementType.PRIZE, AchievementType.MERIT_CERTIFICATE})
 
@@ -101,13 +108,41 @@ def _person() -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\p{{L}})(?P<t>{alternation(words)})\s(?P<n>{_PERSON_NAME})", regex.IGNORECASE)
 
 
+@cache
+def _not_cues() -> regex.Pattern[str]:
+    phrases = [r"\s{0,2}".join(r"\s{1,2}".join(map(regex.escape, part.split())) for part in p.split(","))
+               for p in vi.column("achievement_not_cues")]
+    return regex.compile(rf"(?<!\p{{L}})(?:{'|'.join(sorted(phrases, key=len, reverse=True))})(?!\p{{L}})",
+                         regex.IGNORECASE)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Is [start, end) inside one of ``spans`` (sorted by start, with running maximum ends)?"""
+    i = bisect_right(spans, (start, 1 << 62)) - 1
+    return i >= 0 and spans[i][1] >= end
+
+
+def _covering(doc: Document) -> list[tuple[int, int]]:
+    """Spans a cue inside of is no candidate: names of units and documents ("Ban Thi đua - Khen
+    thưởng Trung ương", "Luật Thi đua, khen thưởng"), phrases of ``achievement_not_cues.tsv``;
+    sorted, each end raised to the largest end so far (so one lookup answers "inside any")."""
+    spans = sorted([(m.start, m.end) for k in ("units", "directives") for m in doc.found.get(k, [])]
+                   + [(m.start(), m.end()) for m in _not_cues().finditer(doc.text)])
+    out, best = [], -1
+    for s, e in spans:
+        best = max(best, e)
+        out.append((s, best))
+    return out
+
+
 def candidates(doc: Document) -> list[Candidate]:
-    """Every cue outside campaign names, with its sentence: what the classifier judges."""
+    """Every cue outside campaign, unit and document names, with its sentence: what the classifier judges."""
     pattern, _ = _cues()
     names = doc.taken("campaigns")
+    covering = _covering(doc)
     out = []
     for m in pattern.finditer(doc.text):
-        if overlaps(m.start(), m.end(), names):
+        if overlaps(m.start(), m.end(), names) or _inside(covering, m.start(), m.end()):
             continue
         s_start, s_end = doc.sentence_at(m.start())
         out.append(Candidate(m["cue"], m.start(), m.end(), s_start, s_end))
@@ -122,10 +157,17 @@ def _clause_left(text: str, c: Candidate) -> int:
 
 
 def _vetoed(text: str, c: Candidate) -> bool:
-    """A revocation or a condition in the clause before the cue, or a question."""
+    """A question, or a veto word of ``achievement_negations.tsv`` before the cue: a revocation, a
+    condition, a proposal or a goal anywhere in its clause ("đề nghị tặng", "phấn đấu đạt chuẩn"),
+    a negation or a purpose just before it ("không đạt chuẩn", "để đạt chuẩn")."""
     left = text[_clause_left(text, c):c.start]
-    if any(m in _VETO for _, m in classify.modalities(left)):
-        return True
+    words = [m.start() for m in _WORD_START.finditer(left)]
+    near = words[-3] if len(words) >= 3 else 0
+    veto = classify.veto_words()
+    for m in classify.modality_matches(left):
+        where = veto.get(m.group().lower())
+        if where == "clause" or (where == "near" and m.start() >= near):
+            return True
     return text[c.sentence_start:c.sentence_end].rstrip().endswith("?")
 
 
@@ -151,16 +193,28 @@ class _Hit:
     type: AchievementType
     sentence: tuple[int, int]
     clause: tuple[int, int] = (0, 0)
+    name_start: int = -1  # where the award's name starts, when not at ``start``
+
+    @property
+    def name_at(self) -> int:
+        return self.start if self.name_start < 0 else self.name_start
 
 
 def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
     """Cues of one phrase are one mention: "danh hiệu" + "Anh hùng Lao động", "biểu dương, khen
-    thưởng" (same type, joined by a comma or "và")."""
+    thưởng" (same type, joined by a comma or "và"); a commendation and the title it gives in one
+    clause ("biểu dương là điển hình tiên tiến", "tuyên dương 20 cá nhân điển hình tiên tiến"):
+    the title names the award when "là" joins them, else the verb does."""
     out: list[_Hit] = []
     for h in hits:
         if out and out[-1].sentence == h.sentence:
             prev = out[-1]
             gap = text[prev.end:h.start]
+            if prev.type == h.type == AchievementType.EXEMPLAR and len(gap) <= _EXEMPLAR_GAP \
+                    and not _CLAUSE_STOP.search(gap):
+                titled = _TITLED.fullmatch(gap) is not None
+                out[-1] = replace(prev, end=h.end, name_start=h.start) if titled else prev
+                continue
             adjacent = not gap.strip() or (prev.type == h.type and _GLUE.fullmatch(gap) is not None)
             if adjacent:
                 kind = h.type if h.end - h.start >= prev.end - prev.start else prev.type
@@ -299,31 +353,59 @@ def _parties_of(doc: Document, h: _Hit) -> tuple[str | None, str | None]:
 
 # ---------------------------------------------------------------- award and sameness
 
+@cache
+def _name_stops() -> frozenset[str]:
+    return frozenset(vi.column("achievement_name_stops"))
+
+
+@cache
+def _target_nouns() -> tuple[str, ...]:
+    """What a result exceeds ("kế hoạch", "chỉ tiêu", "dự toán"): the words after "vượt" in the cue table."""
+    _, table = _cues()
+    nouns = {c.split(" ", 1)[1] for c in table if c.startswith("vượt ") and not c.startswith(("vượt mức", "vượt so"))}
+    return tuple(sorted(nouns, key=len, reverse=True))
+
+
 def _name_end(text: str, h: _Hit) -> int:
     """Where the award's name ends: capitalised words, words of the dictionary after one ("Lao
-    động"), ranks and rounds ("hạng Ba", "lần thứ XI"), a quoted name."""
+    động"), ranks and degrees ("hạng Ba", "mức độ II"), a quoted name; after a capitalised word
+    (or after "đạt chuẩn") lower-case words too, up to a stop word ("Kỷ niệm chương Vì sự nghiệp
+    nhân đạo", "đạt chuẩn khu dân cư nông thôn mới kiểu mẫu")."""
     end, prev, ceil = h.end, text[h.start:h.end].split()[-1], min(h.sentence[1], h.end + 120)
-    for _ in range(10):
+    running = h.type == AchievementType.STANDARD_ATTAINED
+    stops = _name_stops()
+    for _ in range(12):
         m = _TOKEN.match(text, end, ceil)
         if m is None:
             break
         word = m.group().strip()
-        glued = f"{prev} {word}".lower() in vi.dictionary() and prev[:1].isupper()
-        if not (word[:1].isupper() or word[:1] in "“\"" or word.lower() in _NAME_WORDS or glued
-                or (word.isdigit() and prev.lower() in ("năm", "đợt"))
-                or regex.fullmatch(r"[IVXL]{1,5}", word)):
+        low = word.lower()
+        glued = f"{prev} {word}".lower() in vi.dictionary() and prev[:1].isupper() and low not in stops
+        upper = word[:1].isupper() or word[:1] in "“\""
+        if not (upper or low in _NAME_WORDS or glued
+                or (word.isdigit() and prev.lower() in ("năm", "đợt", "độ"))
+                or regex.fullmatch(r"[IVXL]{1,5}", word)
+                or (running and low not in stops and not word[:1].isdigit())):
             break
+        running = running or upper
         end, prev = m.end(), word
     return end
 
 
 def _award(text: str, h: _Hit, conferred: str | None) -> str:
     """The honour as named: the cue with its name ("Huân chương Lao động hạng Ba"), without the
-    verb before it, "của <conferrer>" added to certificates and flags."""
-    words = " ".join(text[h.start:_name_end(text, h)].split()).strip(" :")
+    verb and "danh hiệu" before it, "của <conferrer>" added to certificates and flags; a result
+    as the target it exceeds ("vượt kế hoạch", whatever the percentage)."""
+    if h.type == AchievementType.TARGET_EXCEEDED:
+        tail = text[h.start:min(h.sentence[1], h.end + 60)].lower()
+        at = [(tail.find(n), n) for n in _target_nouns() if tail.find(n) >= 0]
+        return f"vượt {min(at)[1]}" if at else "vượt kế hoạch"
+    words = " ".join(text[h.name_at:_name_end(text, h)].split()).strip(" :")
     words = _LEADING_VERB.sub("", words) or words
-    words = regex.sub(rf"^(?:đạt|đoạt|giành|mang về)\s(?:{_NUMBER}\s)?(?=giải|huy chương)", "", words)
-    words = regex.sub(rf"^{_NUMBER}\s(?=giải|huy chương|bằng khen|Bằng khen)", "", words)
+    words = regex.sub(rf"^(?:đạt|đoạt|giành|mang về)\s(?:{_NUMBER}\s)?(?=giải|huy chương)", "", words,
+                      flags=regex.IGNORECASE)
+    words = regex.sub(rf"^{_NUMBER}\s(?=giải|huy chương|bằng khen)", "", words, flags=regex.IGNORECASE)
+    words = regex.sub(r"^danh hiệu\s(?=\S)", "", words, flags=regex.IGNORECASE)
     if h.type in _NAMED:
         words = words[:1].upper() + words[1:]
         if conferred and h.type in (AchievementType.MERIT_CERTIFICATE, AchievementType.EMULATION_TITLE) \
@@ -381,6 +463,10 @@ def extract(doc: Document) -> list[Achievement]:
         kind = _judge(doc, c, context)
         if kind is not None:
             hits.append(_Hit(c.start, c.end, kind, (c.sentence_start, c.sentence_end)))
+    if context[0] == "0" and not any(h.type in _HONOURS for h in hits):
+        # an article that neither speaks of emulation work nor reports an honour: its "vượt kế
+        # hoạch", "đạt chuẩn" are business or technical results, not achievements
+        hits = [h for h in hits if h.type not in _RESULTS]
     groups: list[_Group] = []
     for h in _with_clauses(text, _joined(text, hits)):
         recipient, conferred = _parties_of(doc, h)
