@@ -20,12 +20,12 @@ from .. import classify
 from ..classify import Candidate
 from ..document import Document, overlaps
 from ..lang import vi
-from ..records import Achievement, AchievementType, Mention
+from ..records import Achievement, AchievementType, Mention, UnitKind
 from ..text import alternation
 from . import register
 
-_CLAUSE_LEFT = regex.compile(r"[.;:!?\n]|,\s(?=(?:và\s)?[\p{Lu}])")
-_CLAUSE_RIGHT = regex.compile(r"[.;!?\n]|:\s|,\s(?=\p{Lu})")
+_CLAUSE_LEFT = regex.compile(r"(?<![0-9])\.|\.(?![0-9])|[;:!?\n]|,\s(?=(?:và\s)?[\p{Lu}])")
+_CLAUSE_RIGHT = regex.compile(r"(?<![0-9])\.|\.(?![0-9])|[;!?\n]|:\s|,\s(?=\p{Lu})")
 _NUMBER = r"(?:[0-9]{1,4}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều)"
 _GLUE = regex.compile(r"[ ]{0,2}(?:,[ ]{1,2}|[ ]{1,2}(?:và|cùng|,)[ ]{1,2})?")
 _REACH = 160
@@ -34,10 +34,16 @@ _CLAUSE_STOP = regex.compile(r"[.;:!?\n]")
 _TITLED = regex.compile(r"\s{1,2}(?:là|làm)\s{1,2}")
 _WORD_START = regex.compile(r"(?<!\S)\S")
 _PERSON_NAME = r"\p{Lu}[\p{L}’']*(?:\s\p{Lu}[\p{L}’']*){0,4}"
-_COUNTED = regex.compile(rf"^{_NUMBER}(?:/[0-9]{{1,4}})?\s\p{{Ll}}")
+_COUNTED = regex.compile(rf"^{_NUMBER}(?:[.,/][0-9]{{1,4}})*\s\p{{Ll}}")
 _TOKEN = regex.compile(r"\s{1,2}(?:[“\"][^”\"\n]{1,100}[”\"]|[\p{L}0-9][\p{L}0-9-]*)")
 _NAME_WORDS = frozenset("hạng cấp đợt nông thôn mới nâng cao kiểu mẫu quốc gia toàn quốc cơ sở nhân dân ưu tú "
                         "xuất sắc tiêu biểu tiên tiến lực lượng dẫn đầu mức độ".split())
+_COUNT_START = regex.compile(rf"{_NUMBER}(?:[.,/][0-9]{{1,4}})*\s\p{{Ll}}")
+_BEFORE_COUNT = regex.compile(rf"(?:^|\s)(?:có thêm|có|thêm|trong đó|trong số đó|gồm)\s(?={_NUMBER}(?:[.,/][0-9]{{1,4}})*\s)",
+                              regex.IGNORECASE)
+_TRAILING = regex.compile(r"\s(?:đã|cũng|vừa|đều|vinh dự|từng|lần thứ \S+|hai lần|nhiều lần|liên tục|tiêu biểu"
+                          r"|[0-9]{1,2} năm (?:liền|liên tiếp|liên tục)|nhiều năm liền|năm [0-9]{4}"
+                          r"|có thành tích\b.*|được trao giải|điển hình tiên tiến\b.*)$")
 _LEADING_VERB = regex.compile(r"^(?:được\s|đã\s|vinh\sdự\s|đón\snhận\s|trao\stặng\s|trao\s|tặng\s|nhận\s)+",
                               regex.IGNORECASE)
 _HONOURS = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE, AchievementType.HONORARY_TITLE,
@@ -88,24 +94,35 @@ def _parties() -> dict[str, regex.Pattern[str]]:
             rf"(?P<by>\p{{Lu}}.{{0,120}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,3}}\s{{1,2}}(?:{verbs['confer']})(?!\p{{L}})"
             rf"(?P<gap>(?:\s{{1,2}}[\p{{L}}0-9]{{1,12}}){{0,3}})\s{{0,2}}$"),
         "subject": regex.compile(rf"(?P<by>\S.{{0,120}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,3}}\s{{0,2}}$"),
+        "elided": regex.compile(r"^\s{0,2}(?:(?:và|cũng|đã|đồng thời|còn)\s{1,2})*(?:[0-9]{1,2}\snăm\s(?:liền|liên tiếp)\s)?"
+                                r"được\s", regex.IGNORECASE),
+        "given": regex.compile(r"^\s{0,2}(?:(?:trao tặng|phong tặng|trao|tặng)\s{1,2})?cho\s{1,2}"
+                               r"(?P<r>(?:[^,.;:()]|,\s(?=[0-9]))(?:[^,.;:()]|,\s(?=[0-9])){1,79}?)"
+                               r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại)\s|,(?!\s[0-9])|[.;:()]|$)"),
         "for": regex.compile(r"^[^.;:]{0,120}?\s(?:cho|tặng)\s{1,2}(?P<r>[^,.;:()]{2,80}?)"
                              r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại)\s|[,.;:()]|$)"),
         "of": regex.compile(rf"^\s{{1,2}}(?:{verbs['of']})\s{{1,2}}(?P<by>\p{{Lu}}[^,.;:()\n]{{1,80}}?)"
                             rf"(?=\s(?:{verbs['stop']})\s|[,.;:()\n]|$)"),
         "object": regex.compile(r"^\s{1,2}(?P<r>(?:các|những|cho|\p{Lu}|[0-9])[^,.;:()\n]{1,60}?)"
-                                r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại|đạt|được)\s|[.;:()\n]|,\s(?!cá\snhân)|$)"),
+                                r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại|đạt|được)\s|[.;:()\n]|,\s(?!cá\snhân|[0-9])|$)"),
     }
 
 
 @cache
 def _referents() -> dict[str, str]:
-    return {w: role for w, role in vi.rows("achievement_referents")}
+    return {r[0]: r[1] for r in vi.rows("achievement_referents")}
+
+
+@cache
+def _heads() -> dict[str, str]:
+    """Referent → the head of the unit names it stands for ("nhà trường" → "trường")."""
+    return {r[0]: r[2] for r in vi.rows("achievement_referents") if len(r) > 2 and r[2]}
 
 
 @cache
 def _person() -> regex.Pattern[str]:
-    words = [w for w, role in vi.rows("achievement_referents") if role == "person"]
-    return regex.compile(rf"(?<!\p{{L}})(?P<t>{alternation(words)})\s(?P<n>{_PERSON_NAME})", regex.IGNORECASE)
+    words = [r[0] for r in vi.rows("achievement_referents") if r[1] == "person"]
+    return regex.compile(rf"(?<!\p{{L}})(?P<t>(?i:{alternation(words)}))\s(?P<n>{_PERSON_NAME})")
 
 
 @cache
@@ -261,50 +278,151 @@ def _with_clauses(text: str, hits: list[_Hit]) -> list[_Hit]:
 # ---------------------------------------------------------------- recipient and conferrer
 
 def _trim(raw: str | None) -> str | None:
-    """The name at the end of a subject: its last comma part, leading fillers and verbs dropped."""
+    """The name at the end of a subject: its last comma part (with the counted groups listed
+    before it: "14 tập thể, 37 cá nhân"), fillers before a count ("toàn tỉnh có 36 xã"), leading
+    verbs and trailing adverbs and qualifiers dropped."""
     if not raw:
         return None
-    part = regex.split(r",\s|\s[-–]\s(?=\p{Lu})", raw)[-1]
+    parts = regex.split(r",\s|\s[-–]\s(?=\p{Lu})", raw)
+    part = parts.pop()
+    while parts and _COUNT_START.match(parts[-1].strip()) and (_COUNT_START.match(part) or part[:1].islower()):
+        part = f"{parts.pop().strip()}, {part}"
     part = _LEADING_VERB.sub("", part.strip(" ,;:“”\"'()"))
-    part = regex.sub(r"\s(?:đã|cũng|vừa|đều|vinh dự|lần thứ \S+|hai lần|nhiều lần|liên tục)$", "", part)
-    part = part.strip(" ,;:“”\"'()")
+    fillers = list(_BEFORE_COUNT.finditer(part))
+    if fillers:
+        part = part[fillers[-1].end():]
+    for _ in range(3):
+        part = _TRAILING.sub("", part).strip(" ,;:“”\"'()")
     return part or None
 
 
+@cache
+def _person_name() -> regex.Pattern[str]:
+    """A person's name: a family name of ``surnames.tsv`` and one to three capitalised words."""
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternation(list(vi.column('surnames')))})(?:\s\p{{Lu}}[\p{{L}}’']*){{1,3}}"
+                         rf"(?![\p{{L}}])")
+
+
+def _person_in(raw: str) -> str | None:
+    """The person a subject opens with, with the title or address written before the name
+    ("Thiếu tá Lê Thị Hằng, Đội trưởng ..." → "Thiếu tá Lê Thị Hằng", "Tiêu biểu là anh Trần
+    Văn Lực" → "anh Trần Văn Lực"), when the name ends the subject or an apposition follows it."""
+    first = regex.split(r",\s|\s\(", raw, maxsplit=1)
+    m = _person_name().search(first[0])
+    if m is None or first[0][m.end():].strip():
+        return None
+    before = first[0][:m.start()].split()
+    title: list[str] = []
+    for w in reversed(before[-3:]):
+        if w.lower() in _name_stops():
+            break
+        title.insert(0, w)
+    return " ".join([*title, m.group()])
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return tuple(t.lower() for t in vi.column("titles"))
+
+
+def _apposition(raw: str) -> bool:
+    """A subject that is a job title or a time ("Đội trưởng Đội X", "3 năm liền"): it describes a
+    person named before it in the sentence."""
+    words = raw.split()
+    return bool(words) and (words[0].lower().endswith("trưởng") or raw.lower().startswith(_titles())
+                            or _trim(raw) is None)
+
+
+def _person_before(text: str, start: int, end: int) -> str | None:
+    """The person that one of the last comma parts before ``end`` (in the sentence) names."""
+    parts = regex.split(r",\s", text[start:end].rstrip(" ,"))
+    for part in reversed(parts[-3:]):
+        if (person := _person_in(part)) is not None:
+            return person
+    return None
+
+
+@cache
+def _representative() -> regex.Pattern[str]:
+    words = [r[0] for r in vi.rows("achievement_referents") if r[1] == "representative"]
+    return regex.compile(rf"^(?:{alternation(words)})\s(?=\S)", regex.IGNORECASE)
+
+
+def _expanded(doc: Document, name: str) -> str:
+    """A unit named short ("Sở Nông nghiệp và PTNT", "Hội LHPN huyện") as the longest unit of
+    the article whose name extends it ("Sở Nông nghiệp và PTNT Thái Bình")."""
+    key = name.casefold() + " "
+    longer = [u.name for u in doc.found.get("units", []) if u.name.casefold().startswith(key)]
+    return max(longer, key=len) if longer else name
+
+
+def _main_unit(doc: Document, before: int) -> str | None:
+    """The unit the article is about: the first unit of the headline or the lead that is not a
+    bare place, else the most often named unit before ``before``."""
+    units = [u for u in doc.between("units", 0, before) if u.kind_ != UnitKind.ADMIN_AREA]
+    if not units:
+        return None
+    lead_end = doc.text.find("\n\n", doc.text.find("\n\n") + 2)
+    early = [u for u in units if u.start < lead_end]
+    if early:
+        return _expanded(doc, early[0].name)
+    counts: dict[str, int] = {}
+    for u in units:
+        counts[u.name] = counts.get(u.name, 0) + 1
+    return max(counts, key=counts.get)
+
+
 def _resolve(doc: Document, name: str | None, before: int) -> str | None:
-    """A recipient written as "đơn vị", "Công ty" or "anh" becomes the nearest earlier unit whose
-    name starts with that word (any unit for "đơn vị"), or the nearest earlier person so called."""
+    """A recipient written as "đơn vị", "Công ty" or "anh" becomes the unit or person it stands
+    for: "anh" the nearest earlier person so called, "Công ty", "Sở", "nhà trường" the nearest
+    earlier unit with that head, "đơn vị" the unit the article is about; a unit named short
+    takes its full name."""
     if not name:
         return None
-    person = _person().fullmatch(name)
-    if person:
-        return name
+    name = _representative().sub("", name)
+    if _person().fullmatch(name) or _person_name().search(name):
+        return _expanded_person(doc, name, before)
     if _COUNTED.match(name):
         return name
-    key = name.lower()
+    key = regex.sub(r"^(?:tập thể|toàn thể)\s", "", name.lower())
     role = _referents().get(key)
     if role is None:
         words = key.split()
         if len(words) > 1 and words[0] in ("toàn", "các", "những"):
             return name
-        role = _referents().get(words[0]) if words and len(words) <= 2 and words[0] in _referents() else None
-        if role is None:
-            return name
+        return _expanded(doc, name)
     if role == "person":
         found = None
         for m in _person().finditer(doc.text, max(0, before - 3000), before):
             if m["t"].lower() == key:
                 found = f"{m['t']} {m['n']}"
         return found or name
-    units = doc.between("units", 0, before)
-    for u in reversed(units):
-        if key == "đơn vị" or u.name.lower().startswith(key + " "):
-            return u.name
+    head = _heads().get(key) or key
+    if head == "đơn vị":
+        return _main_unit(doc, before) or name
+    named = [u.name for u in doc.between("units", 0, before) if u.name.lower().startswith(head + " ")]
+    if named:  # the most often named, the nearest of equals
+        return _expanded(doc, max(reversed(named), key=named.count))
+    main = _main_unit(doc, before)
+    return main if main and main.lower().startswith(head + " ") else name
+
+
+def _expanded_person(doc: Document, name: str, before: int) -> str:
+    """"ông Khải" → "ông Trần Văn Khải": the earlier full name that ends with the given name."""
+    m = _person().fullmatch(name)
+    if m is None or len(m["n"].split()) > 1:
+        return name
+    for full in _person_name().finditer(doc.text, 0, before):
+        if full.group().split()[-1] == m["n"]:
+            return f"{m['t']} {full.group()}"
     return name
 
 
 def _named(doc: Document, raw: str | None, start: int, end: int) -> str | None:
-    """The unit or person a subject span names: a unit found there, else the trimmed words."""
+    """The unit or person a subject span names: a person it opens with, a unit that ends it,
+    else the trimmed words."""
+    if raw and (person := _person_in(raw)):
+        return person
     trimmed = _trim(raw)
     if not trimmed:
         return None
@@ -314,6 +432,8 @@ def _named(doc: Document, raw: str | None, start: int, end: int) -> str | None:
         person = m
     if person is not None and (not units or person.start() >= units[-1].start):
         return f"{person['t']} {person['n']}"
+    if units and not _COUNTED.match(trimmed) and units[-1].end >= end - 2 and len(units[-1].name) > len(trimmed):
+        return units[-1].name
     if units and not _COUNTED.match(trimmed) and len(trimmed.split()) > 6:
         return units[-1].name
     if len(trimmed.split()) > 10:
@@ -321,9 +441,11 @@ def _named(doc: Document, raw: str | None, start: int, end: int) -> str | None:
     return trimmed
 
 
-def _parties_of(doc: Document, h: _Hit) -> tuple[str | None, str | None]:
+def _parties_of(doc: Document, h: _Hit, shared: str | None = None) -> tuple[str | None, str | None]:
     """(recipient, conferred_by): "X được Y tặng <award>", "Y tặng <award> cho X", "<award> của Y",
-    "Y biểu dương X"; a recipient said as "đơn vị" or "anh" is resolved across the article."""
+    "Y biểu dương X"; a clause that opens with "được" shares ``shared``, the recipient of the
+    sentence's previous mention; a result's recipient is the unit its sentence opens with; a
+    recipient said as "đơn vị" or "anh" is resolved across the article."""
     text = doc.text
     c_start, c_end = h.clause
     pats = _parties()
@@ -332,6 +454,8 @@ def _parties_of(doc: Document, h: _Hit) -> tuple[str | None, str | None]:
     exemplar_verb = h.type == AchievementType.EXEMPLAR
     if (m := pats["passive"].fullmatch(left)) is not None:
         recipient = _named(doc, m["r"], c_start, c_start + m.end("r"))
+        if _apposition(m["r"]):  # "Ông A, Vụ trưởng Vụ X, được ..."
+            recipient = _person_before(text, h.sentence[0], c_start) or recipient
         if m["by"]:
             conferred = _named(doc, m["by"], c_start + m.start("by"), c_start + m.end("by"))
     elif (m := pats["active"].fullmatch(left)) is not None or \
@@ -339,15 +463,24 @@ def _parties_of(doc: Document, h: _Hit) -> tuple[str | None, str | None]:
         conferred = _named(doc, m["by"], c_start, c_start + m.end("by"))
     elif (m := pats["subject"].fullmatch(left)) is not None:  # "22/23 xã đạt chuẩn", "Bệnh viện hoàn thành tốt"
         recipient = _named(doc, m["by"], c_start, c_start + m.end("by"))
+    if (e := pats["elided"].match(left)) is not None:  # "..., được Bộ Quốc phòng tặng Cờ thi đua"
+        recipient = shared
+        if (m := pats["passive"].fullmatch("_ " + left)) is not None and m["by"]:
+            conferred = _named(doc, m["by"], c_start + m.start("by") - 2, c_start + m.end("by") - 2)
     name_end = _name_end(text, h)
     tail = text[name_end:min(h.sentence[1], c_end + 120)]
     if (of := pats["of"].match(tail)) is not None:
         conferred = _named(doc, of["by"], name_end + of.start("by"), name_end + of.end("by"))
         tail = tail[of.end():]
-    if recipient is None and (f := pats["for"].match(tail)) is not None:
+    if (g := pats["given"].match(tail)) is not None:  # "... trao tặng cho Đồn Biên phòng X"
+        recipient = _trim(g["r"])
+    elif recipient is None and (f := pats["for"].match(tail)) is not None:
         recipient = _trim(f["r"])
     elif recipient is None and exemplar_verb and (o := pats["object"].match(tail)) is not None:
         recipient = _trim(o["r"])
+    if h.type == AchievementType.TARGET_EXCEEDED:
+        opening = [u for u in doc.between("units", h.sentence[0], h.start) if u.kind_ != UnitKind.ADMIN_AREA]
+        recipient = _expanded(doc, opening[0].name) if opening else _main_unit(doc, h.start)
     return _resolve(doc, recipient, c_start), conferred
 
 
@@ -468,8 +601,10 @@ def extract(doc: Document) -> list[Achievement]:
         # hoạch", "đạt chuẩn" are business or technical results, not achievements
         hits = [h for h in hits if h.type not in _RESULTS]
     groups: list[_Group] = []
+    shared: tuple[tuple[int, int], str | None] = ((0, 0), None)
     for h in _with_clauses(text, _joined(text, hits)):
-        recipient, conferred = _parties_of(doc, h)
+        recipient, conferred = _parties_of(doc, h, shared[1] if shared[0] == h.sentence else None)
+        shared = (h.sentence, recipient)
         award = _award(text, h, conferred)
         year = _year(doc, h.clause[0], h.clause[1], h.sentence)
         score = (bool(recipient) + bool(conferred) + bool(year), h.clause[1] - h.clause[0])
