@@ -56,14 +56,23 @@ def _examples(article: Article, spans: list[tuple[int, int, str]], inside: bool)
 
     doc = _prepared(article)
     context = classify.article_context(article.text)
-    out = []
+    labelled = []
     for c in candidates(doc):
         if inside:
             label = next((t for s, e, t in spans if s <= c.start and c.end <= e), NONE)
         else:
             label = next((t for s, e, t in spans if s < c.end and c.start < e), NONE)
-        out.append(Example(article.id, classify.features(article.text, article.title, c, context), label))
-    return out
+        labelled.append((c, label))
+    # Gold of annotation.md's shape names each distinct achievement once: another mention of
+    # the same cue in the article may state the same achievement again, so it is no evidence
+    # of "none" and is left out (our corpus lists every mention, so nothing is left out there).
+    named = {_cue_key(c.cue) for c, label in labelled if label != NONE}
+    return [Example(article.id, classify.features(article.text, article.title, c, context), label)
+            for c, label in labelled if inside or label != NONE or _cue_key(c.cue) not in named]
+
+
+def _cue_key(cue: str) -> str:
+    return " ".join(cue.lower().split())
 
 
 def corpus_articles(corpus: Path) -> list[Article]:
