@@ -67,8 +67,9 @@ def modality_words() -> dict[str, str]:
 
 @cache
 def veto_words() -> dict[str, str]:
-    """Word → where it vetoes a candidate: "clause" (anywhere in the clause before the cue) or
-    "near" (in the three words before it), from the third column of ``achievement_negations.tsv``."""
+    """Word → where it vetoes a candidate: "clause" (anywhere in the clause before the cue),
+    "near" (in the three words before it) or "next" (right before it), from the third column of
+    ``achievement_negations.tsv``."""
     return {r[0].lower(): r[2] for r in vi.rows("achievement_negations") if len(r) > 2 and r[2]}
 
 

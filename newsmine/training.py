@@ -1,7 +1,7 @@
 """Training the achievement classifier (``newsmine train``) and judging it by cross-validation.
 
-Examples are the cue candidates of :func:`newsmine.extractors.achievements.candidates`,
-labelled by gold: a candidate inside (corpus) or overlapping (development set) a gold
+Examples are the cue candidates of :func:`newsmine.extractors.achievements.candidates` that
+no veto word drops, labelled by gold: a candidate inside (corpus) or overlapping (development set) a gold
 achievement takes its type, any other is ``none``. Two sources:
 
 * ``corpora/``: our own articles and gold;
@@ -52,12 +52,14 @@ def _prepared(article: Article):
 
 
 def _examples(article: Article, spans: list[tuple[int, int, str]], inside: bool) -> list[Example]:
-    from .extractors.achievements import candidates
+    from .extractors.achievements import candidates, vetoed
 
     doc = _prepared(article)
     context = classify.article_context(article.text)
     labelled = []
     for c in candidates(doc):
+        if vetoed(article.text, c):
+            continue  # dropped before the classifier at extraction: nothing to learn from it
         if inside:
             label = next((t for s, e, t in spans if s <= c.start and c.end <= e), NONE)
         else:

@@ -173,7 +173,7 @@ def _clause_left(text: str, c: Candidate) -> int:
     return left
 
 
-def _vetoed(text: str, c: Candidate) -> bool:
+def vetoed(text: str, c: Candidate) -> bool:
     """A question, or a veto word of ``achievement_negations.tsv`` before the cue: a revocation, a
     condition, a proposal or a goal anywhere in its clause ("đề nghị tặng", "phấn đấu đạt chuẩn"),
     a negation or a purpose just before it ("không đạt chuẩn", "để đạt chuẩn")."""
@@ -183,7 +183,8 @@ def _vetoed(text: str, c: Candidate) -> bool:
     veto = classify.veto_words()
     for m in classify.modality_matches(left):
         where = veto.get(m.group().lower())
-        if where == "clause" or (where == "near" and m.start() >= near):
+        if where == "clause" or (where == "near" and m.start() >= near) \
+                or (where == "next" and not left[m.end():].strip()):
             return True
     return text[c.sentence_start:c.sentence_end].rstrip().endswith("?")
 
@@ -191,7 +192,7 @@ def _vetoed(text: str, c: Candidate) -> bool:
 def _judge(doc: Document, c: Candidate, context: tuple[str, str]) -> AchievementType | None:
     """The type the classifier gives, None for "not an achievement"; without a model, the cue's
     type unless a modality word precedes it in the clause."""
-    if _vetoed(doc.text, c):
+    if vetoed(doc.text, c):
         return None
     model = classify.current()
     if model is not None:
@@ -218,8 +219,9 @@ class _Hit:
 
 
 def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
-    """Cues of one phrase are one mention: "danh hiệu" + "Anh hùng Lao động", "biểu dương, khen
-    thưởng" (same type, joined by a comma or "và"); a commendation and the title it gives in one
+    """Cues of one phrase are one mention: "danh hiệu" + "Anh hùng Lao động" (nothing between),
+    "biểu dương, khen thưởng" (commendations joined by a comma or "và"; two prizes or two
+    certificates so joined, "giải Nhất, giải Ba", stay two); a commendation and the title it gives in one
     clause ("biểu dương là điển hình tiên tiến", "tuyên dương 20 cá nhân điển hình tiên tiến"):
     the title names the award when "là" joins them, else the verb does."""
     out: list[_Hit] = []
@@ -232,7 +234,8 @@ def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
                 titled = _TITLED.fullmatch(gap) is not None
                 out[-1] = replace(prev, end=h.end, name_start=h.start) if titled else prev
                 continue
-            adjacent = not gap.strip() or (prev.type == h.type and _GLUE.fullmatch(gap) is not None)
+            adjacent = not gap.strip() or (prev.type == h.type == AchievementType.EXEMPLAR
+                                           and _GLUE.fullmatch(gap) is not None)
             if adjacent:
                 kind = h.type if h.end - h.start >= prev.end - prev.start else prev.type
                 out[-1] = replace(prev, end=h.end, type=kind)
@@ -575,7 +578,7 @@ class _Group:
     conferred_by: str | None
     year: int | None
     best: tuple[int, int]
-    score: tuple[int, int]
+    score: tuple[bool, int, int]  # outside the headline, attributes found, length
     mentions: list[tuple[int, int]]
 
 
@@ -601,13 +604,14 @@ def extract(doc: Document) -> list[Achievement]:
         # hoạch", "đạt chuẩn" are business or technical results, not achievements
         hits = [h for h in hits if h.type not in _RESULTS]
     groups: list[_Group] = []
+    title_end = text.find("\n")
     shared: tuple[tuple[int, int], str | None] = ((0, 0), None)
     for h in _with_clauses(text, _joined(text, hits)):
         recipient, conferred = _parties_of(doc, h, shared[1] if shared[0] == h.sentence else None)
         shared = (h.sentence, recipient)
         award = _award(text, h, conferred)
         year = _year(doc, h.clause[0], h.clause[1], h.sentence)
-        score = (bool(recipient) + bool(conferred) + bool(year), h.clause[1] - h.clause[0])
+        score = (h.start > title_end, bool(recipient) + bool(conferred) + bool(year), h.clause[1] - h.clause[0])
         for g in groups:
             if g.type != h.type or any(h.sentence[0] <= s < h.sentence[1] for s, _ in g.mentions):
                 continue  # two mentions in one sentence are two achievements
