@@ -48,7 +48,9 @@ _LEADING_VERB = regex.compile(r"^(?:được\s|đã\s|vinh\sdự\s|đón\snhận
                               regex.IGNORECASE)
 _HONOURS = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE, AchievementType.HONORARY_TITLE,
                       AchievementType.MERIT_CERTIFICATE})
-_RESULTS = frozenset({AchievementType.TARGET_EXCEEDED, AchievementType.STANDARD_ATTAINED, AchievementType.TASK_RATING})
+#: what counts only where the article speaks of emulation work or reports an honour
+_NEEDS_CONTEXT = frozenset({AchievementType.TARGET_EXCEEDED, AchievementType.STANDARD_ATTAINED,
+                            AchievementType.TASK_RATING, AchievementType.EXEMPLAR})
 _NAMED = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE, AchievementType.HONORARY_TITLE,
                     AchievementType.PRIZE, AchievementType.MERIT_CERTIFICATE})
 
@@ -601,8 +603,8 @@ def extract(doc: Document) -> list[Achievement]:
             hits.append(_Hit(c.start, c.end, kind, (c.sentence_start, c.sentence_end)))
     if context[0] == "0" and not any(h.type in _HONOURS for h in hits):
         # an article that neither speaks of emulation work nor reports an honour: its "vượt kế
-        # hoạch", "đạt chuẩn" are business or technical results, not achievements
-        hits = [h for h in hits if h.type not in _RESULTS]
+        # hoạch", "đạt chuẩn" are business or technical results, its "tôn vinh" praise of things
+        hits = [h for h in hits if h.type not in _NEEDS_CONTEXT]
     groups: list[_Group] = []
     title_end = text.find("\n")
     shared: tuple[tuple[int, int], str | None] = ((0, 0), None)
