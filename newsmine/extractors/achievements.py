@@ -32,6 +32,7 @@ _REACH = 160
 _EXEMPLAR_GAP = 80
 _CLAUSE_STOP = regex.compile(r"[.;:!?\n]")
 _TITLED = regex.compile(r"\s{1,2}(?:là|làm)\s{1,2}")
+_NAME_TAIL = regex.compile(r"(?P<low>(?:\s\p{Ll}+){1,2})(?:\s\p{Lu}[\p{L}]*){1,3}(?!\p{L})")
 _WORD_START = regex.compile(r"(?<!\S)\S")
 _PERSON_NAME = r"\p{Lu}[\p{L}’']*(?:\s\p{Lu}[\p{L}’']*){0,4}"
 _COUNTED = regex.compile(rf"^{_NUMBER}(?:[.,/][0-9]{{1,4}})*\s\p{{Ll}}")
@@ -41,6 +42,7 @@ _NAME_WORDS = frozenset("hạng cấp đợt nông thôn mới nâng cao kiểu 
 _COUNT_START = regex.compile(rf"{_NUMBER}(?:[.,/][0-9]{{1,4}})*\s\p{{Ll}}")
 _BEFORE_COUNT = regex.compile(rf"(?:^|\s)(?:có thêm|có|thêm|trong đó|trong số đó|gồm)\s(?={_NUMBER}(?:[.,/][0-9]{{1,4}})*\s)",
                               regex.IGNORECASE)
+_AND_COUNT = regex.compile(rf"(?:^|\s)và\s(?={_NUMBER}(?:[.,/][0-9]{{1,4}})*\s)", regex.IGNORECASE)
 _TRAILING = regex.compile(r"\s(?:đã|cũng|vừa|đều|vinh dự|từng|lần thứ \S+|hai lần|nhiều lần|liên tục|tiêu biểu"
                           r"|[0-9]{1,2} năm (?:liền|liên tiếp|liên tục)|nhiều năm liền|năm [0-9]{4}"
                           r"|có thành tích\b.*|được trao giải|điển hình tiên tiến\b.*)$")
@@ -105,7 +107,7 @@ def _parties() -> dict[str, regex.Pattern[str]]:
                              r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại)\s|[,.;:()]|$)"),
         "of": regex.compile(rf"^\s{{1,2}}(?:{verbs['of']})\s{{1,2}}(?P<by>\p{{Lu}}[^,.;:()\n]{{1,80}}?)"
                             rf"(?=\s(?:{verbs['stop']})\s|[,.;:()\n]|$)"),
-        "object": regex.compile(r"^\s{1,2}(?P<r>(?:các|những|cho|\p{Lu}|[0-9])[^,.;:()\n]{1,60}?)"
+        "object": regex.compile(r"^\s{1,2}(?P<r>(?:các|những|cho|\p{Lu}|[0-9])(?:[^,.;:()\n]|,\s(?=cá\snhân|[0-9])){1,60}?)"
                                 r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại|đạt|được)\s|[.;:()\n]|,\s(?!cá\snhân|[0-9])|$)"),
     }
 
@@ -296,6 +298,8 @@ def _trim(raw: str | None) -> str | None:
     fillers = list(_BEFORE_COUNT.finditer(part))
     if fillers:
         part = part[fillers[-1].end():]
+    if (joined := _AND_COUNT.search(part)) is not None and not _COUNT_START.match(part):
+        part = part[joined.end():]  # "kiểu mẫu và 51 thôn" → "51 thôn"; "12 tập thể và 19 cá nhân" stays
     for _ in range(3):
         part = _TRAILING.sub("", part).strip(" ,;:“”\"'()")
     return part or None
@@ -355,10 +359,33 @@ def _representative() -> regex.Pattern[str]:
 
 def _expanded(doc: Document, name: str) -> str:
     """A unit named short ("Sở Nông nghiệp và PTNT", "Hội LHPN huyện") as the longest unit of
-    the article whose name extends it ("Sở Nông nghiệp và PTNT Thái Bình")."""
+    the article whose name extends it by a place ("Sở Nông nghiệp và PTNT Thái Bình"); an
+    enterprise cut before a lower-case word of its name ("Công ty CP Dệt" + "may Sơn Nam")
+    with that word and the name after it."""
     key = name.casefold() + " "
-    longer = [u.name for u in doc.found.get("units", []) if u.name.casefold().startswith(key)]
-    return max(longer, key=len) if longer else name
+    longer = [u.name for u in doc.found.get("units", [])
+              if u.name.casefold().startswith(key) and _place_words().match(u.name[len(key):])]
+    if longer:
+        return max(longer, key=len)
+    for u in doc.found.get("units", []):
+        if u.name == name and u.kind_ == UnitKind.ENTERPRISE:
+            tail = _NAME_TAIL.match(doc.text, u.end, u.end + 60)
+            if tail and not any(w in _name_stops() or w in _verbs() for w in tail["low"].split()):
+                return name + tail.group()
+            break
+    return name
+
+
+@cache
+def _place_words() -> regex.Pattern[str]:
+    """The start of a place: an administrative level word ("tỉnh", "huyện") or a capital."""
+    levels = alternation(list(vi.column("admin_levels")))
+    return regex.compile(rf"(?:(?:{levels})\s)?\p{{Lu}}")
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    return frozenset(w for r in vi.rows("conferral_verbs") for w in r[0].lower().split())
 
 
 def _main_unit(doc: Document, before: int) -> str | None:
