@@ -33,6 +33,8 @@ _EXEMPLAR_GAP = 80
 _CLAUSE_STOP = regex.compile(r"[.;:!?\n]")
 _TITLED = regex.compile(r"\s{1,2}(?:là|làm)\s{1,2}")
 _NAME_TAIL = regex.compile(r"(?P<low>(?:\s\p{Ll}+){1,2})(?:\s\p{Lu}[\p{L}]*){1,3}(?!\p{L})")
+_HEAD_TITLE = regex.compile(r"^(?:\S+\s){0,2}(?:trưởng|viên)(?!\S)", regex.IGNORECASE)  # "Đội trưởng", "Đoàn viên"
+_NEXT_PART = regex.compile(r"[^,;]{0,25}?(?:[,;]\s|\svà\s)")
 _WORD_START = regex.compile(r"(?<!\S)\S")
 _PERSON_NAME = r"\p{Lu}[\p{L}’']*(?:\s\p{Lu}[\p{L}’']*){0,4}"
 _COUNTED = regex.compile(rf"^{_NUMBER}(?:[.,/][0-9]{{1,4}})*\s\p{{Ll}}")
@@ -43,7 +45,7 @@ _COUNT_START = regex.compile(rf"{_NUMBER}(?:[.,/][0-9]{{1,4}})*\s\p{{Ll}}")
 _BEFORE_COUNT = regex.compile(rf"(?:^|\s)(?:có thêm|có|thêm|trong đó|trong số đó|gồm)\s(?={_NUMBER}(?:[.,/][0-9]{{1,4}})*\s)",
                               regex.IGNORECASE)
 _AND_COUNT = regex.compile(rf"(?:^|\s)và\s(?={_NUMBER}(?:[.,/][0-9]{{1,4}})*\s)", regex.IGNORECASE)
-_TRAILING = regex.compile(r"\s(?:đã|cũng|vừa|đều|vinh dự|từng|lần thứ \S+|hai lần|nhiều lần|liên tục|tiêu biểu"
+_TRAILING = regex.compile(r"(?:^|\s)(?:đã|cũng|vừa|đều|vinh dự|từng|lần thứ \S+|hai lần|nhiều lần|liên tục|tiêu biểu"
                           r"|[0-9]{1,2} năm (?:liền|liên tiếp|liên tục)|nhiều năm liền|năm [0-9]{4}"
                           r"|có thành tích\b.*|được trao giải|điển hình tiên tiến\b.*)$")
 _LEADING_VERB = regex.compile(r"^(?:được\s|đã\s|vinh\sdự\s|đón\snhận\s|trao\stặng\s|trao\s|tặng\s|nhận\s)+",
@@ -94,6 +96,9 @@ def _parties() -> dict[str, regex.Pattern[str]]:
             rf"(?P<r>\S.{{0,120}}?)\s{{1,2}}(?:(?:{verbs['aux']})\s{{1,2}}){{0,3}}(?:{verbs['receive']})(?!\p{{L}})"
             rf"(?:\s{{1,2}}(?P<by>\p{{Lu}}.{{0,80}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,2}}"
             rf"\s{{1,2}}(?:{verbs['confer']})(?!\p{{L}}))?(?P<gap>(?:\s{{1,2}}[\p{{L}}0-9]{{1,12}}){{0,3}})\s{{0,2}}$"),
+        "passive_by": regex.compile(
+            rf"(?P<r>\S.{{0,120}}?)\s{{1,2}}(?:(?:{verbs['aux']})\s{{1,2}}){{0,3}}(?:{verbs['receive']})(?!\p{{L}})"
+            rf"\s{{1,2}}(?P<by>\p{{Lu}}[^,;:]{{0,80}}?)\s{{0,2}}$"),
         "active": regex.compile(
             rf"(?P<by>\p{{Lu}}.{{0,120}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,3}}\s{{1,2}}(?:{verbs['confer']})(?!\p{{L}})"
             rf"(?P<gap>(?:\s{{1,2}}[\p{{L}}0-9]{{1,12}}){{0,3}})\s{{0,2}}$"),
@@ -115,6 +120,12 @@ def _parties() -> dict[str, regex.Pattern[str]]:
 @cache
 def _referents() -> dict[str, str]:
     return {r[0]: r[1] for r in vi.rows("achievement_referents")}
+
+
+@cache
+def _addressed(word: str) -> regex.Pattern[str]:
+    """"cô giáo Ma Thị Liên", "anh Trần Văn Lực": the word, maybe one lower-case noun, a full name."""
+    return regex.compile(rf"(?<!\p{{L}})(?i:{regex.escape(word)})(?:\s\p{{Ll}}+)?\s{_person_name().pattern}")
 
 
 @cache
@@ -250,7 +261,8 @@ def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
 
 def _with_clauses(text: str, hits: list[_Hit]) -> list[_Hit]:
     """Each mention's clause: between clause punctuation, and not reaching over another mention of
-    the same type in the sentence (so each keeps its own words)."""
+    the same type in the sentence (so each keeps its own words), nor back over the award of an
+    earlier mention of the sentence."""
     out = []
     for i, h in enumerate(hits):
         s_start, s_end = h.sentence
@@ -258,6 +270,12 @@ def _with_clauses(text: str, hits: list[_Hit]) -> list[_Hit]:
         for prev in hits[:i]:
             if prev.sentence == h.sentence and prev.type == h.type and prev.end <= h.start:
                 left = max(left, prev.end)
+            elif prev.sentence == h.sentence and prev.end <= h.start:  # "... X và được Y tặng <award>"
+                tail = _name_end(text, prev)
+                of = _parties()["of"].match(text, tail, h.start)
+                tail = min(of.end() if of else tail, h.start)
+                step = _NEXT_PART.match(text, tail, h.start)  # past " năm 2023," or " và"
+                left = max(left, step.end() if step else tail)
         ceil = min(s_end, h.end + _REACH)
         right_m = _CLAUSE_RIGHT.search(text, h.end, ceil)
         right = right_m.start() if right_m else ceil
@@ -294,6 +312,11 @@ def _trim(raw: str | None) -> str | None:
     part = parts.pop()
     while parts and _COUNT_START.match(parts[-1].strip()) and (_COUNT_START.match(part) or part[:1].islower()):
         part = f"{parts.pop().strip()}, {part}"
+    nouns = len(parts)
+    while nouns and parts[nouns - 1][:1].islower() and len(parts[nouns - 1].split()) <= 3:
+        nouns -= 1
+    if part[:1].islower() and nouns < len(parts) and nouns and _COUNT_START.match(parts[nouns - 1].strip()):
+        part = ", ".join([*(p.strip() for p in parts[nouns - 1:]), part])  # "64 cán bộ, giáo viên, nhân viên"
     part = _LEADING_VERB.sub("", part.strip(" ,;:“”\"'()"))
     fillers = list(_BEFORE_COUNT.finditer(part))
     if fillers:
@@ -316,14 +339,20 @@ def _person_in(raw: str) -> str | None:
     """The person a subject opens with, with the title or address written before the name
     ("Thiếu tá Lê Thị Hằng, Đội trưởng ..." → "Thiếu tá Lê Thị Hằng", "Tiêu biểu là anh Trần
     Văn Lực" → "anh Trần Văn Lực"), when the name ends the subject or an apposition follows it."""
-    first = regex.split(r",\s|\s\(", raw, maxsplit=1)
-    m = _person_name().search(first[0])
-    if m is None or first[0][m.end():].strip():
+    parts = regex.split(r"[,;]\s|\s\(", raw)
+    for i, part in enumerate(parts):
+        m = _person_name().search(part)
+        if m is not None and not part[m.end():].strip():
+            break
+    else:
         return None
-    before = first[0][:m.start()].split()
+    if any(_COUNT_START.match(p) or p.lower().split()[:1] and p.lower().split()[0] in _referents()
+           for p in parts[i + 1:] if p.strip()):
+        return None  # "Theo ông A, đơn vị được ...": the part after the person has its own subject
+    before = part[:m.start()].split()
     title: list[str] = []
     for w in reversed(before[-3:]):
-        if w.lower() in _name_stops():
+        if w.lower() in _name_stops() or not w.isalpha():
             break
         title.insert(0, w)
     return " ".join([*title, m.group()])
@@ -338,13 +367,13 @@ def _apposition(raw: str) -> bool:
     """A subject that is a job title or a time ("Đội trưởng Đội X", "3 năm liền"): it describes a
     person named before it in the sentence."""
     words = raw.split()
-    return bool(words) and (words[0].lower().endswith("trưởng") or raw.lower().startswith(_titles())
+    return bool(words) and (_HEAD_TITLE.match(raw) is not None or raw.lower().startswith(_titles())
                             or _trim(raw) is None)
 
 
 def _person_before(text: str, start: int, end: int) -> str | None:
     """The person that one of the last comma parts before ``end`` (in the sentence) names."""
-    parts = regex.split(r",\s", text[start:end].rstrip(" ,"))
+    parts = regex.split(r"[,;]\s", text[start:end].rstrip(" ,"))
     for part in reversed(parts[-3:]):
         if (person := _person_in(part)) is not None:
             return person
@@ -425,9 +454,8 @@ def _resolve(doc: Document, name: str | None, before: int) -> str | None:
         return _expanded(doc, name)
     if role == "person":
         found = None
-        for m in _person().finditer(doc.text, max(0, before - 3000), before):
-            if m["t"].lower() == key:
-                found = f"{m['t']} {m['n']}"
+        for m in _addressed(key).finditer(doc.text, max(0, before - 3000), before):
+            found = m.group()
         return found or name
     head = _heads().get(key) or key
     if head == "đơn vị":
@@ -473,6 +501,16 @@ def _named(doc: Document, raw: str | None, start: int, end: int) -> str | None:
     return trimmed
 
 
+def _opening_unit(doc: Document, start: int, end: int) -> str | None:
+    """The unit that opens the last comma part before ``end`` that opens with one (a sentence's
+    subject: "BHXH tỉnh A đã phát triển thêm 9.860 người, vượt 2,4% kế hoạch")."""
+    found = None
+    for u in doc.between("units", start, end):
+        if u.kind_ != UnitKind.ADMIN_AREA and len(doc.text[start:u.start].split(",")[-1].split()) <= 2:
+            found = u  # at most two words ("Riêng", "Năm 2022") between the part's start and the unit
+    return _expanded(doc, found.name) if found else None
+
+
 def _parties_of(doc: Document, h: _Hit, shared: str | None = None) -> tuple[str | None, str | None]:
     """(recipient, conferred_by): "X được Y tặng <award>", "Y tặng <award> cho X", "<award> của Y",
     "Y biểu dương X"; a clause that opens with "được" shares ``shared``, the recipient of the
@@ -490,6 +528,9 @@ def _parties_of(doc: Document, h: _Hit, shared: str | None = None) -> tuple[str 
             recipient = _person_before(text, h.sentence[0], c_start) or recipient
         if m["by"]:
             conferred = _named(doc, m["by"], c_start + m.start("by"), c_start + m.end("by"))
+    elif exemplar_verb and (m := pats["passive_by"].fullmatch(left)) is not None:  # "A được B tuyên dương"
+        recipient = _named(doc, m["r"], c_start, c_start + m.end("r"))
+        conferred = _named(doc, m["by"], c_start + m.start("by"), c_start + m.end("by"))
     elif (m := pats["active"].fullmatch(left)) is not None or \
             (exemplar_verb and (m := pats["subject"].fullmatch(left)) is not None):
         conferred = _named(doc, m["by"], c_start, c_start + m.end("by"))
@@ -511,8 +552,7 @@ def _parties_of(doc: Document, h: _Hit, shared: str | None = None) -> tuple[str 
     elif recipient is None and exemplar_verb and (o := pats["object"].match(tail)) is not None:
         recipient = _trim(o["r"])
     if h.type == AchievementType.TARGET_EXCEEDED:
-        opening = [u for u in doc.between("units", h.sentence[0], h.start) if u.kind_ != UnitKind.ADMIN_AREA]
-        recipient = _expanded(doc, opening[0].name) if opening else _main_unit(doc, h.start)
+        recipient = _opening_unit(doc, h.sentence[0], h.start) or _main_unit(doc, h.start)
     return _resolve(doc, recipient, c_start), conferred
 
 
