@@ -2,7 +2,7 @@
 
 Candidates come from the cue lexicon (``lang/vi/achievement_cues.tsv``); each
 is described by a few dozen string features (the cue, the words around it, the
-sentence and the headline). A scikit-learn logistic regression is trained
+modality words of its clause, how much the article speaks of emulation work). A scikit-learn logistic regression is trained
 (``newsmine train``, :mod:`newsmine.training`) and shipped as JSON: the classes, the feature
 vocabulary, the weights. Loading reads numbers, never code, so a model file
 cannot run anything; scoring is a sparse dot product in plain Python, so
@@ -131,9 +131,11 @@ def _shape(cue: str) -> str:
 _NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười nhiều các".split())
 
 
-def features(text: str, title: str | None, c: Candidate, context: tuple[str, str] | None = None) -> list[str]:
+def features(text: str, c: Candidate, context: tuple[str, str] | None = None) -> list[str]:
     """String features of a candidate: the same function at training and at extraction time.
-    ``context`` is :func:`article_context` of ``text`` (computed here when not given)."""
+    ``context`` is :func:`article_context` of ``text`` (computed here when not given). Only the
+    words near the cue count, not the rest of the sentence nor the headline: with a few hundred
+    articles those wider bags of words teach the model articles, not how an honour is told."""
     cue = _shape(" ".join(c.cue.lower().split()))
     left_start = max(c.sentence_start, c.start - _REACH)
     left_text = text[left_start:c.start]
@@ -152,8 +154,6 @@ def features(text: str, title: str | None, c: Candidate, context: tuple[str, str
         out.append(f"L2={near_left[-2]}_{near_left[-1]}")
     if near_right:
         out.append(f"R1={near_right[0]}")
-    out += [f"S={w}" for w in set(left[:-_WINDOW] + right[_WINDOW:])]
-    out += [f"T={w}" for w in set(_words(title or ""))]
     clause_left = _CLAUSE_BREAK.split(left_text)[-1][-120:]
     for word, modality in modalities(clause_left):
         out += [f"MOD={modality}", f"MODW={word}", f"MOD_lex={modality}_{lex}"]

@@ -69,7 +69,7 @@ def _examples(article: Article, spans: list[tuple[int, int, str]], inside: bool)
     # the same cue in the article may state the same achievement again, so it is no evidence
     # of "none" and is left out (our corpus lists every mention, so nothing is left out there).
     named = {_cue_key(c.cue) for c, label in labelled if label != NONE}
-    return [Example(article.id, classify.features(article.text, article.title, c, context), label)
+    return [Example(article.id, classify.features(article.text, c, context), label)
             for c, label in labelled if inside or label != NONE or _cue_key(c.cue) not in named]
 
 

@@ -211,7 +211,7 @@ def _judge(doc: Document, c: Candidate, context: tuple[str, str]) -> Achievement
         return None
     model = classify.current()
     if model is not None:
-        label, _ = model.predict(classify.features(doc.text, doc.article.title, c, context))
+        label, _ = model.predict(classify.features(doc.text, c, context))
         return None if label == classify.NONE else AchievementType(label)
     left = doc.text[_clause_left(doc.text, c):c.start]
     return None if classify.modalities(left) else _cue_type(c.cue)
