@@ -455,7 +455,7 @@ def _resolve(doc: Document, name: str | None, before: int) -> str | None:
     if role == "person":
         found = None
         for m in _addressed(key).finditer(doc.text, max(0, before - 3000), before):
-            found = m.group()
+            found = name + m.group()[len(key):]  # the word as this mention writes it, the full name
         return found or name
     head = _heads().get(key) or key
     if head == "đơn vị":
@@ -522,15 +522,15 @@ def _parties_of(doc: Document, h: _Hit, shared: str | None = None) -> tuple[str 
     left = text[c_start:h.start]
     recipient = conferred = None
     exemplar_verb = h.type == AchievementType.EXEMPLAR
-    if (m := pats["passive"].fullmatch(left)) is not None:
+    if exemplar_verb and (m := pats["passive_by"].fullmatch(left)) is not None:  # "A được B tuyên dương"
+        recipient = _named(doc, m["r"], c_start, c_start + m.end("r"))
+        conferred = _named(doc, m["by"], c_start + m.start("by"), c_start + m.end("by"))
+    elif (m := pats["passive"].fullmatch(left)) is not None:
         recipient = _named(doc, m["r"], c_start, c_start + m.end("r"))
         if _apposition(m["r"]):  # "Ông A, Vụ trưởng Vụ X, được ..."
             recipient = _person_before(text, h.sentence[0], c_start) or recipient
         if m["by"]:
             conferred = _named(doc, m["by"], c_start + m.start("by"), c_start + m.end("by"))
-    elif exemplar_verb and (m := pats["passive_by"].fullmatch(left)) is not None:  # "A được B tuyên dương"
-        recipient = _named(doc, m["r"], c_start, c_start + m.end("r"))
-        conferred = _named(doc, m["by"], c_start + m.start("by"), c_start + m.end("by"))
     elif (m := pats["active"].fullmatch(left)) is not None or \
             (exemplar_verb and (m := pats["subject"].fullmatch(left)) is not None):
         conferred = _named(doc, m["by"], c_start, c_start + m.end("by"))
