@@ -34,6 +34,8 @@ _CLAUSE_STOP = regex.compile(r"[.;:!?\n]")
 _TITLED = regex.compile(r"\s{1,2}(?:là|làm)\s{1,2}")
 _NAME_TAIL = regex.compile(r"(?P<low>(?:\s\p{Ll}+){1,2})(?:\s\p{Lu}[\p{L}]*){1,3}(?!\p{L})")
 _HEAD_TITLE = regex.compile(r"^(?:\S+\s){0,2}(?:trưởng|viên)(?!\S)", regex.IGNORECASE)  # "Đội trưởng", "Đoàn viên"
+_BARE = regex.compile(r"\s*(?:(?:và|nhiều|các|cùng|được|đã|vinh dự|đón nhận|nhận|tặng|trao)\s*){0,4}", regex.IGNORECASE)
+_ASIDE = regex.compile(r"\s\([^()]{0,60}\)")
 _NEXT_PART = regex.compile(r"[^,;]{0,25}?(?:[,;]\s|\svà\s)")
 _WORD_START = regex.compile(r"(?<!\S)\S")
 _PERSON_NAME = r"\p{Lu}[\p{L}’']*(?:\s\p{Lu}[\p{L}’']*){0,4}"
@@ -480,13 +482,20 @@ def _expanded_person(doc: Document, name: str, before: int) -> str:
 
 def _named(doc: Document, raw: str | None, start: int, end: int) -> str | None:
     """The unit or person a subject span names: a person it opens with, a unit that ends it,
-    else the trimmed words."""
+    the unit a referent after it stands for ("Đồn X, đơn vị từng ..."), units listed ("Công an
+    huyện A và Công an xã B"), else the trimmed words."""
     if raw and (person := _person_in(raw)):
         return person
+    raw = _ASIDE.sub("", raw or "")
     trimmed = _trim(raw)
     if not trimmed:
         return None
     units = [u for u in doc.between("units", start, end) if u.end <= end]
+    if units and _referents().get(trimmed.lower()) == "unit" and units[-1].end < end - len(trimmed):
+        return units[-1].name
+    listed = [u for u in units if u.start >= end - len(trimmed) - 2]
+    if len(listed) > 1 and trimmed.startswith(listed[0].name) and trimmed.endswith(listed[-1].name):
+        return trimmed
     person = None
     for m in _person().finditer(doc.text, start, end):
         person = m
@@ -522,10 +531,8 @@ def _parties_of(doc: Document, h: _Hit, shared: str | None = None) -> tuple[str 
     left = text[c_start:h.start]
     recipient = conferred = None
     exemplar_verb = h.type == AchievementType.EXEMPLAR
-    if exemplar_verb and (m := pats["passive_by"].fullmatch(left)) is not None:  # "A được B tuyên dương"
-        recipient = _named(doc, m["r"], c_start, c_start + m.end("r"))
-        conferred = _named(doc, m["by"], c_start + m.start("by"), c_start + m.end("by"))
-    elif (m := pats["passive"].fullmatch(left)) is not None:
+    passive = exemplar_verb and (m := pats["passive_by"].fullmatch(left)) is not None  # "A được B tuyên dương"
+    if passive or (m := pats["passive"].fullmatch(left)) is not None:
         recipient = _named(doc, m["r"], c_start, c_start + m.end("r"))
         if _apposition(m["r"]):  # "Ông A, Vụ trưởng Vụ X, được ..."
             recipient = _person_before(text, h.sentence[0], c_start) or recipient
@@ -536,6 +543,8 @@ def _parties_of(doc: Document, h: _Hit, shared: str | None = None) -> tuple[str 
         conferred = _named(doc, m["by"], c_start, c_start + m.end("by"))
     elif (m := pats["subject"].fullmatch(left)) is not None:  # "22/23 xã đạt chuẩn", "Bệnh viện hoàn thành tốt"
         recipient = _named(doc, m["by"], c_start, c_start + m.end("by"))
+    if shared and _BARE.fullmatch(left):  # "đơn vị được tặng A, B và nhiều <award>", "..., đón nhận <award>"
+        recipient = shared
     if (e := pats["elided"].match(left)) is not None:  # "..., được Bộ Quốc phòng tặng Cờ thi đua"
         recipient = shared
         if (m := pats["passive"].fullmatch("_ " + left)) is not None and m["by"]:
@@ -687,12 +696,13 @@ def extract(doc: Document) -> list[Achievement]:
             exemplar = h.type == AchievementType.EXEMPLAR and bool(g.recipient and recipient)
             if (exemplar or _same_award(g.award, award)) and _same_recipient(g.recipient, recipient):
                 g.mentions.append(h.clause)
-                if score > g.score:
+                if score > g.score:  # the recipient and conferrer of the mention that states it most fully
                     g.best, g.score = h.clause, score
+                    g.recipient, g.conferred_by = recipient or g.recipient, conferred or g.conferred_by
+                else:
+                    g.recipient, g.conferred_by = g.recipient or recipient, g.conferred_by or conferred
                 if len(award) > len(g.award):
                     g.award = award
-                g.recipient = g.recipient if g.recipient and len(g.recipient) >= len(recipient or "") else recipient
-                g.conferred_by = g.conferred_by or conferred
                 g.year = g.year or year
                 break
         else:
