@@ -46,6 +46,8 @@ _NAME_WORDS = frozenset("hạng cấp đợt nông thôn mới nâng cao kiểu 
 _COUNT_START = regex.compile(rf"{_NUMBER}(?:[.,/][0-9]{{1,4}})*\s\p{{Ll}}")
 _BEFORE_COUNT = regex.compile(rf"(?:^|\s)(?:có thêm|có|thêm|trong đó|trong số đó|gồm)\s(?={_NUMBER}(?:[.,/][0-9]{{1,4}})*\s)",
                               regex.IGNORECASE)
+_TIME_UNITS = r"(?:năm|tháng|ngày|tuần|lần|giờ|quý)"
+_COUNT_AT = regex.compile(rf"(?<=\s)(?<!năm\s)(?:[0-9]{{1,4}}(?:[.,/][0-9]{{1,4}})*)\s(?!{_TIME_UNITS}(?!\p{{L}}))\p{{Ll}}")
 _AND_COUNT = regex.compile(rf"(?:^|\s)và\s(?={_NUMBER}(?:[.,/][0-9]{{1,4}})*\s)", regex.IGNORECASE)
 _TRAILING = regex.compile(r"(?:^|\s)(?:đã|cũng|vừa|đều|vinh dự|từng|lần thứ \S+|hai lần|nhiều lần|liên tục|tiêu biểu"
                           r"|[0-9]{1,2} năm (?:liền|liên tiếp|liên tục)|nhiều năm liền|năm [0-9]{4}"
@@ -108,14 +110,16 @@ def _parties() -> dict[str, regex.Pattern[str]]:
         "elided": regex.compile(r"^\s{0,2}(?:(?:và|cũng|đã|đồng thời|còn)\s{1,2})*(?:[0-9]{1,2}\snăm\s(?:liền|liên tiếp)\s)?"
                                 r"được\s", regex.IGNORECASE),
         "given": regex.compile(r"^\s{0,2}(?:(?:trao tặng|phong tặng|trao|tặng)\s{1,2})?cho\s{1,2}"
-                               r"(?P<r>(?:[^,.;:()]|,\s(?=[0-9]))(?:[^,.;:()]|,\s(?=[0-9])){1,79}?)"
-                               r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại)\s|,(?!\s[0-9])|[.;:()]|$)"),
+                               r"(?P<r>(?:[^,.;:()]|,\s(?=[0-9]|\p{Ll}+(?:\s\p{Ll}+)?[.;]))"
+                               r"(?:[^,.;:()]|,\s(?=[0-9]|\p{Ll}+(?:\s\p{Ll}+)?[.;])){1,79}?)"
+                               r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại)\s|,(?!\s(?:[0-9]|\p{Ll}+(?:\s\p{Ll}+)?[.;]))|[.;:()]|$)"),
         "for": regex.compile(r"^[^.;:]{0,120}?\s(?:cho|tặng)\s{1,2}(?P<r>[^,.;:()]{2,80}?)"
                              r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại)\s|[,.;:()]|$)"),
         "of": regex.compile(rf"^\s{{1,2}}(?:{verbs['of']})\s{{1,2}}(?P<by>\p{{Lu}}[^,.;:()\n]{{1,80}}?)"
                             rf"(?=\s(?:{verbs['stop']})\s|[,.;:()\n]|$)"),
         "object": regex.compile(r"^\s{1,2}(?P<r>(?:các|những|cho|\p{Lu}|[0-9])(?:[^,.;:()\n]|,\s(?=cá\snhân|[0-9])){1,60}?)"
-                                r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại|đạt|được)\s|[.;:()\n]|,\s(?!cá\snhân|[0-9])|$)"),
+                                r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại|đạt|được)\s|\svà\s(?![0-9]|cá\snhân)|[.;:()\n]"
+                                r"|,\s(?!cá\snhân|[0-9])|$)"),
     }
 
 
@@ -323,6 +327,9 @@ def _trim(raw: str | None) -> str | None:
     fillers = list(_BEFORE_COUNT.finditer(part))
     if fillers:
         part = part[fillers[-1].end():]
+    counts = [m for m in _COUNT_AT.finditer(part) if m.start() and len(part[m.start():].split()) <= 5]
+    if counts and not _COUNT_START.match(part):  # "góp phần giúp 16/25 xã" → "16/25 xã"
+        part = part[counts[0].start():]
     if (joined := _AND_COUNT.search(part)) is not None and not _COUNT_START.match(part):
         part = part[joined.end():]  # "kiểu mẫu và 51 thôn" → "51 thôn"; "12 tập thể và 19 cá nhân" stays
     for _ in range(3):
@@ -332,8 +339,9 @@ def _trim(raw: str | None) -> str | None:
 
 @cache
 def _person_name() -> regex.Pattern[str]:
-    """A person's name: a family name of ``surnames.tsv`` and one to three capitalised words."""
-    return regex.compile(rf"(?<!\p{{L}})(?:{alternation(list(vi.column('surnames')))})(?:\s\p{{Lu}}[\p{{L}}’']*){{1,3}}"
+    """A person's name: a family name of ``surnames.tsv`` and two or three capitalised words (one
+    would take places: "Hà Nội")."""
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternation(list(vi.column('surnames')))})(?:\s\p{{Lu}}[\p{{L}}’']*){{2,3}}"
                          rf"(?![\p{{L}}])")
 
 
@@ -556,10 +564,10 @@ def _parties_of(doc: Document, h: _Hit, shared: str | None = None) -> tuple[str 
         tail = tail[of.end():]
     if (g := pats["given"].match(tail)) is not None:  # "... trao tặng cho Đồn Biên phòng X"
         recipient = _trim(g["r"])
+    elif recipient is None and exemplar_verb and (o := pats["object"].match(tail)) is not None:
+        recipient = _trim(o["r"])  # "tuyên dương 12 thôn tiêu biểu và trao Giấy khen cho ..."
     elif recipient is None and (f := pats["for"].match(tail)) is not None:
         recipient = _trim(f["r"])
-    elif recipient is None and exemplar_verb and (o := pats["object"].match(tail)) is not None:
-        recipient = _trim(o["r"])
     if h.type == AchievementType.TARGET_EXCEEDED:
         recipient = _opening_unit(doc, h.sentence[0], h.start) or _main_unit(doc, h.start)
     return _resolve(doc, recipient, c_start), conferred
