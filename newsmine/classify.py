@@ -2,7 +2,7 @@
 
 Candidates come from the cue lexicon (``lang/vi/achievement_cues.tsv``); each
 is described by a few dozen string features (the cue, the words around it, the
-sentence and the headline). A scikit-learn logistic regression is trained
+modality words of its clause, how much the article speaks of emulation work). A scikit-learn logistic regression is trained
 (``newsmine train``, :mod:`newsmine.training`) and shipped as JSON: the classes, the feature
 vocabulary, the weights. Loading reads numbers, never code, so a model file
 cannot run anything; scoring is a sparse dot product in plain Python, so
@@ -62,12 +62,25 @@ def _whole_words(words: Iterable[str]) -> regex.Pattern[str]:
 def modality_words() -> dict[str, str]:
     """Word → modality ("proposal", "plan", "condition", "revocation", "negation", "rule",
     "exhortation") from ``achievement_negations.tsv``."""
-    return {w.lower(): m for w, m in vi.rows("achievement_negations")}
+    return {r[0].lower(): r[1] for r in vi.rows("achievement_negations")}
+
+
+@cache
+def veto_words() -> dict[str, str]:
+    """Word → where it vetoes a candidate: "clause" (anywhere in the clause before the cue),
+    "near" (in the three words before it) or "next" (right before it), from the third column of
+    ``achievement_negations.tsv``."""
+    return {r[0].lower(): r[2] for r in vi.rows("achievement_negations") if len(r) > 2 and r[2]}
 
 
 @cache
 def _modality_pattern() -> regex.Pattern[str]:
     return _whole_words(modality_words())
+
+
+def modality_matches(text: str) -> Iterator[regex.Match[str]]:
+    """Every modality word of ``text`` as a match, in order (longest words first at a place)."""
+    return _modality_pattern().finditer(text)
 
 
 def modalities(text: str) -> list[tuple[str, str]]:
@@ -118,9 +131,11 @@ def _shape(cue: str) -> str:
 _NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười nhiều các".split())
 
 
-def features(text: str, title: str | None, c: Candidate, context: tuple[str, str] | None = None) -> list[str]:
+def features(text: str, c: Candidate, context: tuple[str, str] | None = None) -> list[str]:
     """String features of a candidate: the same function at training and at extraction time.
-    ``context`` is :func:`article_context` of ``text`` (computed here when not given)."""
+    ``context`` is :func:`article_context` of ``text`` (computed here when not given). Only the
+    words near the cue count, not the rest of the sentence nor the headline: with a few hundred
+    articles those wider bags of words teach the model articles, not how an honour is told."""
     cue = _shape(" ".join(c.cue.lower().split()))
     left_start = max(c.sentence_start, c.start - _REACH)
     left_text = text[left_start:c.start]
@@ -139,8 +154,6 @@ def features(text: str, title: str | None, c: Candidate, context: tuple[str, str
         out.append(f"L2={near_left[-2]}_{near_left[-1]}")
     if near_right:
         out.append(f"R1={near_right[0]}")
-    out += [f"S={w}" for w in set(left[:-_WINDOW] + right[_WINDOW:])]
-    out += [f"T={w}" for w in set(_words(title or ""))]
     clause_left = _CLAUSE_BREAK.split(left_text)[-1][-120:]
     for word, modality in modalities(clause_left):
         out += [f"MOD={modality}", f"MODW={word}", f"MOD_lex={modality}_{lex}"]

@@ -10,6 +10,7 @@ recipient"), whose text is its fullest mention.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -19,22 +20,44 @@ from .. import classify
 from ..classify import Candidate
 from ..document import Document, overlaps
 from ..lang import vi
-from ..records import Achievement, AchievementType, Mention
+from ..records import Achievement, AchievementType, Mention, UnitKind
 from ..text import alternation
 
-_CLAUSE_LEFT = regex.compile(r"[.;:!?\n]|,\s(?=(?:và\s)?[\p{Lu}])")
-_CLAUSE_RIGHT = regex.compile(r"[.;!?\n]|:\s|,\s(?=\p{Lu})")
+_CLAUSE_LEFT = regex.compile(r"(?<![0-9])\.|\.(?![0-9])|[;:!?\n]|,\s(?=(?:và\s)?[\p{Lu}])")
+_CLAUSE_RIGHT = regex.compile(r"(?<![0-9])\.|\.(?![0-9])|[;!?\n]|:\s|,\s(?=\p{Lu})")
 _NUMBER = r"(?:[0-9]{1,4}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều)"
 _GLUE = regex.compile(r"[ ]{0,2}(?:,[ ]{1,2}|[ ]{1,2}(?:và|cùng|,)[ ]{1,2})?")
 _REACH = 160
-_VETO = frozenset({"revocation", "condition"})
+_EXEMPLAR_GAP = 80
+_CLAUSE_STOP = regex.compile(r"[.;:!?\n]")
+_TITLED = regex.compile(r"\s{1,2}(?:là|làm)\s{1,2}")
+_NAME_TAIL = regex.compile(r"(?P<low>(?:\s\p{Ll}+){1,2})(?:\s\p{Lu}[\p{L}]*){1,3}(?!\p{L})")
+_HEAD_TITLE = regex.compile(r"^(?:\S+\s){0,2}(?:trưởng|viên)(?!\S)", regex.IGNORECASE)  # "Đội trưởng", "Đoàn viên"
+_BARE = regex.compile(r"\s*(?:(?:và|nhiều|các|cùng|được|đã|vinh dự|đón nhận|nhận|tặng|trao)\s*){0,4}", regex.IGNORECASE)
+_ASIDE = regex.compile(r"\s\([^()]{0,60}\)")
+_NEXT_PART = regex.compile(r"[^,;]{0,25}?(?:[,;]\s|\svà\s)")
+_WORD_START = regex.compile(r"(?<!\S)\S")
 _PERSON_NAME = r"\p{Lu}[\p{L}’']*(?:\s\p{Lu}[\p{L}’']*){0,4}"
-_COUNTED = regex.compile(rf"^{_NUMBER}(?:/[0-9]{{1,4}})?\s\p{{Ll}}")
+_COUNTED = regex.compile(rf"^{_NUMBER}(?:[.,/][0-9]{{1,4}})*\s\p{{Ll}}")
 _TOKEN = regex.compile(r"\s{1,2}(?:[“\"][^”\"\n]{1,100}[”\"]|[\p{L}0-9][\p{L}0-9-]*)")
-_NAME_WORDS = frozenset("hạng lần thứ cấp đợt nông thôn mới nâng cao kiểu mẫu quốc gia toàn quốc cơ sở nhân dân ưu tú"
-                        .split())
+_NAME_WORDS = frozenset("hạng cấp đợt nông thôn mới nâng cao kiểu mẫu quốc gia toàn quốc cơ sở nhân dân ưu tú "
+                        "xuất sắc tiêu biểu tiên tiến lực lượng dẫn đầu mức độ".split())
+_COUNT_START = regex.compile(rf"{_NUMBER}(?:[.,/][0-9]{{1,4}})*\s\p{{Ll}}")
+_BEFORE_COUNT = regex.compile(rf"(?:^|\s)(?:có thêm|có|thêm|trong đó|trong số đó|gồm)\s(?={_NUMBER}(?:[.,/][0-9]{{1,4}})*\s)",
+                              regex.IGNORECASE)
+_TIME_UNITS = r"(?:năm|tháng|ngày|tuần|lần|giờ|quý)"
+_COUNT_AT = regex.compile(rf"(?<=\s)(?<!năm\s)(?:[0-9]{{1,4}}(?:[.,/][0-9]{{1,4}})*)\s(?!{_TIME_UNITS}(?!\p{{L}}))\p{{Ll}}")
+_AND_COUNT = regex.compile(rf"(?:^|\s)và\s(?={_NUMBER}(?:[.,/][0-9]{{1,4}})*\s)", regex.IGNORECASE)
+_TRAILING = regex.compile(r"(?:^|\s)(?:đã|cũng|vừa|đều|vinh dự|từng|lần thứ \S+|hai lần|nhiều lần|liên tục|tiêu biểu"
+                          r"|[0-9]{1,2} năm (?:liền|liên tiếp|liên tục)|nhiều năm liền|năm [0-9]{4}"
+                          r"|có thành tích\b.*|được trao giải|điển hình tiên tiến\b.*)$")
 _LEADING_VERB = regex.compile(r"^(?:được\s|đã\s|vinh\sdự\s|đón\snhận\s|trao\stặng\s|trao\s|tặng\s|nhận\s)+",
                               regex.IGNORECASE)
+_HONOURS = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE, AchievementType.HONORARY_TITLE,
+                      AchievementType.MERIT_CERTIFICATE})
+#: what counts only where the article speaks of emulation work or reports an honour
+_NEEDS_CONTEXT = frozenset({AchievementType.TARGET_EXCEEDED, AchievementType.STANDARD_ATTAINED,
+                            AchievementType.TASK_RATING, AchievementType.EXEMPLAR})
 _NAMED = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE, AchievementType.HONORARY_TITLE,
                     AchievementType.PRIZE, AchievementType.MERIT_CERTIFICATE})
 
@@ -76,37 +99,87 @@ def _parties() -> dict[str, regex.Pattern[str]]:
             rf"(?P<r>\S.{{0,120}}?)\s{{1,2}}(?:(?:{verbs['aux']})\s{{1,2}}){{0,3}}(?:{verbs['receive']})(?!\p{{L}})"
             rf"(?:\s{{1,2}}(?P<by>\p{{Lu}}.{{0,80}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,2}}"
             rf"\s{{1,2}}(?:{verbs['confer']})(?!\p{{L}}))?(?P<gap>(?:\s{{1,2}}[\p{{L}}0-9]{{1,12}}){{0,3}})\s{{0,2}}$"),
+        "passive_by": regex.compile(
+            rf"(?P<r>\S.{{0,120}}?)\s{{1,2}}(?:(?:{verbs['aux']})\s{{1,2}}){{0,3}}(?:{verbs['receive']})(?!\p{{L}})"
+            rf"\s{{1,2}}(?P<by>\p{{Lu}}[^,;:]{{0,80}}?)\s{{0,2}}$"),
         "active": regex.compile(
             rf"(?P<by>\p{{Lu}}.{{0,120}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,3}}\s{{1,2}}(?:{verbs['confer']})(?!\p{{L}})"
             rf"(?P<gap>(?:\s{{1,2}}[\p{{L}}0-9]{{1,12}}){{0,3}})\s{{0,2}}$"),
         "subject": regex.compile(rf"(?P<by>\S.{{0,120}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,3}}\s{{0,2}}$"),
+        "elided": regex.compile(r"^\s{0,2}(?:(?:và|cũng|đã|đồng thời|còn)\s{1,2})*(?:[0-9]{1,2}\snăm\s(?:liền|liên tiếp)\s)?"
+                                r"được\s", regex.IGNORECASE),
+        "given": regex.compile(r"^\s{0,2}(?:(?:trao tặng|phong tặng|trao|tặng)\s{1,2})?cho\s{1,2}"
+                               r"(?P<r>(?:[^,.;:()]|,\s(?=[0-9]|\p{Ll}+(?:\s\p{Ll}+)?[.;]))"
+                               r"(?:[^,.;:()]|,\s(?=[0-9]|\p{Ll}+(?:\s\p{Ll}+)?[.;])){1,79}?)"
+                               r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại)\s|,(?!\s(?:[0-9]|\p{Ll}+(?:\s\p{Ll}+)?[.;]))|[.;:()]|$)"),
         "for": regex.compile(r"^[^.;:]{0,120}?\s(?:cho|tặng)\s{1,2}(?P<r>[^,.;:()]{2,80}?)"
                              r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại)\s|[,.;:()]|$)"),
         "of": regex.compile(rf"^\s{{1,2}}(?:{verbs['of']})\s{{1,2}}(?P<by>\p{{Lu}}[^,.;:()\n]{{1,80}}?)"
                             rf"(?=\s(?:{verbs['stop']})\s|[,.;:()\n]|$)"),
-        "object": regex.compile(r"^\s{1,2}(?P<r>(?:các|những|cho|\p{Lu}|[0-9])[^,.;:()\n]{1,60}?)"
-                                r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại|đạt|được)\s|[.;:()\n]|,\s(?!cá\snhân)|$)"),
+        "object": regex.compile(r"^\s{1,2}(?P<r>(?:các|những|cho|\p{Lu}|[0-9])(?:[^,.;:()\n]|,\s(?=cá\snhân|[0-9])){1,60}?)"
+                                r"(?=\s(?:vì|đã|có|về|do|nhờ|trong|tại|đạt|được)\s|\svà\s(?![0-9]|cá\snhân)|[.;:()\n]"
+                                r"|,\s(?!cá\snhân|[0-9])|$)"),
     }
 
 
 @cache
 def _referents() -> dict[str, str]:
-    return {w: role for w, role in vi.rows("achievement_referents")}
+    return {r[0]: r[1] for r in vi.rows("achievement_referents")}
+
+
+@cache
+def _addressed(word: str) -> regex.Pattern[str]:
+    """"cô giáo Ma Thị Liên", "anh Trần Văn Lực": the word, maybe one lower-case noun, a full name."""
+    return regex.compile(rf"(?<!\p{{L}})(?i:{regex.escape(word)})(?:\s\p{{Ll}}+)?\s{_person_name().pattern}")
+
+
+@cache
+def _heads() -> dict[str, str]:
+    """Referent → the head of the unit names it stands for ("nhà trường" → "trường")."""
+    return {r[0]: r[2] for r in vi.rows("achievement_referents") if len(r) > 2 and r[2]}
 
 
 @cache
 def _person() -> regex.Pattern[str]:
-    words = [w for w, role in vi.rows("achievement_referents") if role == "person"]
-    return regex.compile(rf"(?<!\p{{L}})(?P<t>{alternation(words)})\s(?P<n>{_PERSON_NAME})", regex.IGNORECASE)
+    words = [r[0] for r in vi.rows("achievement_referents") if r[1] == "person"]
+    return regex.compile(rf"(?<!\p{{L}})(?P<t>(?i:{alternation(words)}))\s(?P<n>{_PERSON_NAME})")
+
+
+@cache
+def _not_cues() -> regex.Pattern[str]:
+    phrases = [r"\s{0,2}".join(r"\s{1,2}".join(map(regex.escape, part.split())) for part in p.split(","))
+               for p in vi.column("achievement_not_cues")]
+    return regex.compile(rf"(?<!\p{{L}})(?:{'|'.join(sorted(phrases, key=len, reverse=True))})(?!\p{{L}})",
+                         regex.IGNORECASE)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Is [start, end) inside one of ``spans`` (sorted by start, with running maximum ends)?"""
+    i = bisect_right(spans, (start, 1 << 62)) - 1
+    return i >= 0 and spans[i][1] >= end
+
+
+def _covering(doc: Document) -> list[tuple[int, int]]:
+    """Spans a cue inside of is no candidate: names of units and documents ("Ban Thi đua - Khen
+    thưởng Trung ương", "Luật Thi đua, khen thưởng"), phrases of ``achievement_not_cues.tsv``;
+    sorted, each end raised to the largest end so far (so one lookup answers "inside any")."""
+    spans = sorted([(m.start, m.end) for k in ("units", "directives") for m in doc.found.get(k, [])]
+                   + [(m.start(), m.end()) for m in _not_cues().finditer(doc.text)])
+    out, best = [], -1
+    for s, e in spans:
+        best = max(best, e)
+        out.append((s, best))
+    return out
 
 
 def candidates(doc: Document) -> list[Candidate]:
-    """Every cue outside campaign names, with its sentence: what the classifier judges."""
+    """Every cue outside campaign, unit and document names, with its sentence: what the classifier judges."""
     pattern, _ = _cues()
     names = doc.taken("campaigns")
+    covering = _covering(doc)
     out = []
     for m in pattern.finditer(doc.text):
-        if overlaps(m.start(), m.end(), names):
+        if overlaps(m.start(), m.end(), names) or _inside(covering, m.start(), m.end()):
             continue
         s_start, s_end = doc.sentence_at(m.start())
         out.append(Candidate(m["cue"], m.start(), m.end(), s_start, s_end))
@@ -120,22 +193,30 @@ def _clause_left(text: str, c: Candidate) -> int:
     return left
 
 
-def _vetoed(text: str, c: Candidate) -> bool:
-    """A revocation or a condition in the clause before the cue, or a question."""
+def vetoed(text: str, c: Candidate) -> bool:
+    """A question, or a veto word of ``achievement_negations.tsv`` before the cue: a revocation, a
+    condition, a proposal or a goal anywhere in its clause ("đề nghị tặng", "phấn đấu đạt chuẩn"),
+    a negation or a purpose just before it ("không đạt chuẩn", "để đạt chuẩn")."""
     left = text[_clause_left(text, c):c.start]
-    if any(m in _VETO for _, m in classify.modalities(left)):
-        return True
+    words = [m.start() for m in _WORD_START.finditer(left)]
+    near = words[-3] if len(words) >= 3 else 0
+    veto = classify.veto_words()
+    for m in classify.modality_matches(left):
+        where = veto.get(m.group().lower())
+        if where == "clause" or (where == "near" and m.start() >= near) \
+                or (where == "next" and not left[m.end():].strip()):
+            return True
     return text[c.sentence_start:c.sentence_end].rstrip().endswith("?")
 
 
 def _judge(doc: Document, c: Candidate, context: tuple[str, str]) -> AchievementType | None:
     """The type the classifier gives, None for "not an achievement"; without a model, the cue's
     type unless a modality word precedes it in the clause."""
-    if _vetoed(doc.text, c):
+    if vetoed(doc.text, c):
         return None
     model = classify.current()
     if model is not None:
-        label, _ = model.predict(classify.features(doc.text, doc.article.title, c, context))
+        label, _ = model.predict(classify.features(doc.text, c, context))
         return None if label == classify.NONE else AchievementType(label)
     left = doc.text[_clause_left(doc.text, c):c.start]
     return None if classify.modalities(left) else _cue_type(c.cue)
@@ -150,17 +231,31 @@ class _Hit:
     type: AchievementType
     sentence: tuple[int, int]
     clause: tuple[int, int] = (0, 0)
+    name_start: int = -1  # where the award's name starts, when not at ``start``
+
+    @property
+    def name_at(self) -> int:
+        return self.start if self.name_start < 0 else self.name_start
 
 
 def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
-    """Cues of one phrase are one mention: "danh hiệu" + "Anh hùng Lao động", "biểu dương, khen
-    thưởng" (same type, joined by a comma or "và")."""
+    """Cues of one phrase are one mention: "danh hiệu" + "Anh hùng Lao động" (nothing between),
+    "biểu dương, khen thưởng" (commendations joined by a comma or "và"; two prizes or two
+    certificates so joined, "giải Nhất, giải Ba", stay two); a commendation and the title it gives in one
+    clause ("biểu dương là điển hình tiên tiến", "tuyên dương 20 cá nhân điển hình tiên tiến"):
+    the title names the award when "là" joins them, else the verb does."""
     out: list[_Hit] = []
     for h in hits:
         if out and out[-1].sentence == h.sentence:
             prev = out[-1]
             gap = text[prev.end:h.start]
-            adjacent = not gap.strip() or (prev.type == h.type and _GLUE.fullmatch(gap) is not None)
+            if prev.type == h.type == AchievementType.EXEMPLAR and len(gap) <= _EXEMPLAR_GAP \
+                    and not _CLAUSE_STOP.search(gap):
+                titled = _TITLED.fullmatch(gap) is not None
+                out[-1] = replace(prev, end=h.end, name_start=h.start) if titled else prev
+                continue
+            adjacent = not gap.strip() or (prev.type == h.type == AchievementType.EXEMPLAR
+                                           and _GLUE.fullmatch(gap) is not None)
             if adjacent:
                 kind = h.type if h.end - h.start >= prev.end - prev.start else prev.type
                 out[-1] = replace(prev, end=h.end, type=kind)
@@ -171,7 +266,8 @@ def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
 
 def _with_clauses(text: str, hits: list[_Hit]) -> list[_Hit]:
     """Each mention's clause: between clause punctuation, and not reaching over another mention of
-    the same type in the sentence (so each keeps its own words)."""
+    the same type in the sentence (so each keeps its own words), nor back over the award of an
+    earlier mention of the sentence."""
     out = []
     for i, h in enumerate(hits):
         s_start, s_end = h.sentence
@@ -179,6 +275,12 @@ def _with_clauses(text: str, hits: list[_Hit]) -> list[_Hit]:
         for prev in hits[:i]:
             if prev.sentence == h.sentence and prev.type == h.type and prev.end <= h.start:
                 left = max(left, prev.end)
+            elif prev.sentence == h.sentence and prev.end <= h.start:  # "... X và được Y tặng <award>"
+                tail = _name_end(text, prev)
+                of = _parties()["of"].match(text, tail, h.start)
+                tail = min(of.end() if of else tail, h.start)
+                step = _NEXT_PART.match(text, tail, h.start)  # past " năm 2023," or " và"
+                left = max(left, step.end() if step else tail)
         ceil = min(s_end, h.end + _REACH)
         right_m = _CLAUSE_RIGHT.search(text, h.end, ceil)
         right = right_m.start() if right_m else ceil
@@ -206,59 +308,208 @@ def _with_clauses(text: str, hits: list[_Hit]) -> list[_Hit]:
 # ---------------------------------------------------------------- recipient and conferrer
 
 def _trim(raw: str | None) -> str | None:
-    """The name at the end of a subject: its last comma part, leading fillers and verbs dropped."""
+    """The name at the end of a subject: its last comma part (with the counted groups listed
+    before it: "14 tập thể, 37 cá nhân"), fillers before a count ("toàn tỉnh có 36 xã"), leading
+    verbs and trailing adverbs and qualifiers dropped."""
     if not raw:
         return None
-    part = regex.split(r",\s|\s[-–]\s(?=\p{Lu})", raw)[-1]
+    parts = regex.split(r",\s|\s[-–]\s(?=\p{Lu})", raw)
+    part = parts.pop()
+    while parts and _COUNT_START.match(parts[-1].strip()) and (_COUNT_START.match(part) or part[:1].islower()):
+        part = f"{parts.pop().strip()}, {part}"
+    nouns = len(parts)
+    while nouns and parts[nouns - 1][:1].islower() and len(parts[nouns - 1].split()) <= 3:
+        nouns -= 1
+    if part[:1].islower() and nouns < len(parts) and nouns and _COUNT_START.match(parts[nouns - 1].strip()):
+        part = ", ".join([*(p.strip() for p in parts[nouns - 1:]), part])  # "64 cán bộ, giáo viên, nhân viên"
     part = _LEADING_VERB.sub("", part.strip(" ,;:“”\"'()"))
-    part = regex.sub(r"\s(?:đã|cũng|vừa|đều|vinh dự|lần thứ \S+|hai lần|nhiều lần|liên tục)$", "", part)
-    part = part.strip(" ,;:“”\"'()")
+    fillers = list(_BEFORE_COUNT.finditer(part))
+    if fillers:
+        part = part[fillers[-1].end():]
+    counts = [m for m in _COUNT_AT.finditer(part) if m.start() and len(part[m.start():].split()) <= 5]
+    if counts and not _COUNT_START.match(part):  # "góp phần giúp 16/25 xã" → "16/25 xã"
+        part = part[counts[0].start():]
+    if (joined := _AND_COUNT.search(part)) is not None and not _COUNT_START.match(part):
+        part = part[joined.end():]  # "kiểu mẫu và 51 thôn" → "51 thôn"; "12 tập thể và 19 cá nhân" stays
+    for _ in range(3):
+        part = _TRAILING.sub("", part).strip(" ,;:“”\"'()")
     return part or None
 
 
+@cache
+def _person_name() -> regex.Pattern[str]:
+    """A person's name: a family name of ``surnames.tsv`` and two or three capitalised words (one
+    would take places: "Hà Nội")."""
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternation(list(vi.column('surnames')))})(?:\s\p{{Lu}}[\p{{L}}’']*){{2,3}}"
+                         rf"(?![\p{{L}}])")
+
+
+def _person_in(raw: str) -> str | None:
+    """The person a subject opens with, with the title or address written before the name
+    ("Thiếu tá Lê Thị Hằng, Đội trưởng ..." → "Thiếu tá Lê Thị Hằng", "Tiêu biểu là anh Trần
+    Văn Lực" → "anh Trần Văn Lực"), when the name ends the subject or an apposition follows it."""
+    parts = regex.split(r"[,;]\s|\s\(", raw)
+    for i, part in enumerate(parts):
+        m = _person_name().search(part)
+        if m is not None and not part[m.end():].strip():
+            break
+    else:
+        return None
+    if any(_COUNT_START.match(p) or p.lower().split()[:1] and p.lower().split()[0] in _referents()
+           for p in parts[i + 1:] if p.strip()):
+        return None  # "Theo ông A, đơn vị được ...": the part after the person has its own subject
+    before = part[:m.start()].split()
+    title: list[str] = []
+    for w in reversed(before[-3:]):
+        if w.lower() in _name_stops() or not w.isalpha():
+            break
+        title.insert(0, w)
+    return " ".join([*title, m.group()])
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return tuple(t.lower() for t in vi.column("titles"))
+
+
+def _apposition(raw: str) -> bool:
+    """A subject that is a job title or a time ("Đội trưởng Đội X", "3 năm liền"): it describes a
+    person named before it in the sentence."""
+    words = raw.split()
+    return bool(words) and (_HEAD_TITLE.match(raw) is not None or raw.lower().startswith(_titles())
+                            or _trim(raw) is None)
+
+
+def _person_before(text: str, start: int, end: int) -> str | None:
+    """The person that one of the last comma parts before ``end`` (in the sentence) names."""
+    parts = regex.split(r"[,;]\s", text[start:end].rstrip(" ,"))
+    for part in reversed(parts[-3:]):
+        if (person := _person_in(part)) is not None:
+            return person
+    return None
+
+
+@cache
+def _representative() -> regex.Pattern[str]:
+    words = [r[0] for r in vi.rows("achievement_referents") if r[1] == "representative"]
+    return regex.compile(rf"^(?:{alternation(words)})\s(?=\S)", regex.IGNORECASE)
+
+
+def _expanded(doc: Document, name: str) -> str:
+    """A unit named short ("Sở Nông nghiệp và PTNT", "Hội LHPN huyện") as the longest unit of
+    the article whose name extends it by a place ("Sở Nông nghiệp và PTNT Thái Bình"); an
+    enterprise cut before a lower-case word of its name ("Công ty CP Dệt" + "may Sơn Nam")
+    with that word and the name after it."""
+    key = name.casefold() + " "
+    longer = [u.name for u in doc.found.get("units", [])
+              if u.name.casefold().startswith(key) and _place_words().match(u.name[len(key):])]
+    if longer:
+        return max(longer, key=len)
+    for u in doc.found.get("units", []):
+        if u.name == name and u.kind_ == UnitKind.ENTERPRISE:
+            tail = _NAME_TAIL.match(doc.text, u.end, u.end + 60)
+            if tail and not any(w in _name_stops() or w in _verbs() for w in tail["low"].split()):
+                return name + tail.group()
+            break
+    return name
+
+
+@cache
+def _place_words() -> regex.Pattern[str]:
+    """The start of a place: an administrative level word ("tỉnh", "huyện") or a capital."""
+    levels = alternation(list(vi.column("admin_levels")))
+    return regex.compile(rf"(?:(?:{levels})\s)?\p{{Lu}}")
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    return frozenset(w for r in vi.rows("conferral_verbs") for w in r[0].lower().split())
+
+
+def _main_unit(doc: Document, before: int) -> str | None:
+    """The unit the article is about: the first unit of the headline or the lead that is not a
+    bare place, else the most often named unit before ``before``."""
+    units = [u for u in doc.between("units", 0, before) if u.kind_ != UnitKind.ADMIN_AREA]
+    if not units:
+        return None
+    lead_end = doc.text.find("\n\n", doc.text.find("\n\n") + 2)
+    early = [u for u in units if u.start < lead_end]
+    if early:
+        return _expanded(doc, early[0].name)
+    counts: dict[str, int] = {}
+    for u in units:
+        counts[u.name] = counts.get(u.name, 0) + 1
+    return max(counts, key=counts.get)
+
+
 def _resolve(doc: Document, name: str | None, before: int) -> str | None:
-    """A recipient written as "đơn vị", "Công ty" or "anh" becomes the nearest earlier unit whose
-    name starts with that word (any unit for "đơn vị"), or the nearest earlier person so called."""
+    """A recipient written as "đơn vị", "Công ty" or "anh" becomes the unit or person it stands
+    for: "anh" the nearest earlier person so called, "Công ty", "Sở", "nhà trường" the nearest
+    earlier unit with that head, "đơn vị" the unit the article is about; a unit named short
+    takes its full name."""
     if not name:
         return None
-    person = _person().fullmatch(name)
-    if person:
-        return name
+    name = _representative().sub("", name)
+    if _person().fullmatch(name) or _person_name().search(name):
+        return _expanded_person(doc, name, before)
     if _COUNTED.match(name):
         return name
-    key = name.lower()
+    key = regex.sub(r"^(?:tập thể|toàn thể)\s", "", name.lower())
     role = _referents().get(key)
     if role is None:
         words = key.split()
         if len(words) > 1 and words[0] in ("toàn", "các", "những"):
             return name
-        role = _referents().get(words[0]) if words and len(words) <= 2 and words[0] in _referents() else None
-        if role is None:
-            return name
+        return _expanded(doc, name)
     if role == "person":
         found = None
-        for m in _person().finditer(doc.text, max(0, before - 3000), before):
-            if m["t"].lower() == key:
-                found = f"{m['t']} {m['n']}"
+        for m in _addressed(key).finditer(doc.text, max(0, before - 3000), before):
+            found = name + m.group()[len(key):]  # the word as this mention writes it, the full name
         return found or name
-    units = doc.between("units", 0, before)
-    for u in reversed(units):
-        if key == "đơn vị" or u.name.lower().startswith(key + " "):
-            return u.name
+    head = _heads().get(key) or key
+    if head == "đơn vị":
+        return _main_unit(doc, before) or name
+    named = [u.name for u in doc.between("units", 0, before) if u.name.lower().startswith(head + " ")]
+    if named:  # the most often named, the nearest of equals
+        return _expanded(doc, max(reversed(named), key=named.count))
+    main = _main_unit(doc, before)
+    return main if main and main.lower().startswith(head + " ") else name
+
+
+def _expanded_person(doc: Document, name: str, before: int) -> str:
+    """"ông Khải" → "ông Trần Văn Khải": the earlier full name that ends with the given name."""
+    m = _person().fullmatch(name)
+    if m is None or len(m["n"].split()) > 1:
+        return name
+    for full in _person_name().finditer(doc.text, 0, before):
+        if full.group().split()[-1] == m["n"]:
+            return f"{m['t']} {full.group()}"
     return name
 
 
 def _named(doc: Document, raw: str | None, start: int, end: int) -> str | None:
-    """The unit or person a subject span names: a unit found there, else the trimmed words."""
+    """The unit or person a subject span names: a person it opens with, a unit that ends it,
+    the unit a referent after it stands for ("Đồn X, đơn vị từng ..."), units listed ("Công an
+    huyện A và Công an xã B"), else the trimmed words."""
+    if raw and (person := _person_in(raw)):
+        return person
+    raw = _ASIDE.sub("", raw or "")
     trimmed = _trim(raw)
     if not trimmed:
         return None
     units = [u for u in doc.between("units", start, end) if u.end <= end]
+    if units and _referents().get(trimmed.lower()) == "unit" and units[-1].end < end - len(trimmed):
+        return units[-1].name
+    listed = [u for u in units if u.start >= end - len(trimmed) - 2]
+    if len(listed) > 1 and trimmed.startswith(listed[0].name) and trimmed.endswith(listed[-1].name):
+        return trimmed
     person = None
     for m in _person().finditer(doc.text, start, end):
         person = m
     if person is not None and (not units or person.start() >= units[-1].start):
         return f"{person['t']} {person['n']}"
+    if units and not _COUNTED.match(trimmed) and units[-1].end >= end - 2 and len(units[-1].name) > len(trimmed):
+        return units[-1].name
     if units and not _COUNTED.match(trimmed) and len(trimmed.split()) > 6:
         return units[-1].name
     if len(trimmed.split()) > 10:
@@ -266,17 +517,32 @@ def _named(doc: Document, raw: str | None, start: int, end: int) -> str | None:
     return trimmed
 
 
-def _parties_of(doc: Document, h: _Hit) -> tuple[str | None, str | None]:
+def _opening_unit(doc: Document, start: int, end: int) -> str | None:
+    """The unit that opens the last comma part before ``end`` that opens with one (a sentence's
+    subject: "BHXH tỉnh A đã phát triển thêm 9.860 người, vượt 2,4% kế hoạch")."""
+    found = None
+    for u in doc.between("units", start, end):
+        if u.kind_ != UnitKind.ADMIN_AREA and len(doc.text[start:u.start].split(",")[-1].split()) <= 2:
+            found = u  # at most two words ("Riêng", "Năm 2022") between the part's start and the unit
+    return _expanded(doc, found.name) if found else None
+
+
+def _parties_of(doc: Document, h: _Hit, shared: str | None = None) -> tuple[str | None, str | None]:
     """(recipient, conferred_by): "X được Y tặng <award>", "Y tặng <award> cho X", "<award> của Y",
-    "Y biểu dương X"; a recipient said as "đơn vị" or "anh" is resolved across the article."""
+    "Y biểu dương X"; a clause that opens with "được" shares ``shared``, the recipient of the
+    sentence's previous mention; a result's recipient is the unit its sentence opens with; a
+    recipient said as "đơn vị" or "anh" is resolved across the article."""
     text = doc.text
     c_start, c_end = h.clause
     pats = _parties()
     left = text[c_start:h.start]
     recipient = conferred = None
     exemplar_verb = h.type == AchievementType.EXEMPLAR
-    if (m := pats["passive"].fullmatch(left)) is not None:
+    passive = exemplar_verb and (m := pats["passive_by"].fullmatch(left)) is not None  # "A được B tuyên dương"
+    if passive or (m := pats["passive"].fullmatch(left)) is not None:
         recipient = _named(doc, m["r"], c_start, c_start + m.end("r"))
+        if _apposition(m["r"]):  # "Ông A, Vụ trưởng Vụ X, được ..."
+            recipient = _person_before(text, h.sentence[0], c_start) or recipient
         if m["by"]:
             conferred = _named(doc, m["by"], c_start + m.start("by"), c_start + m.end("by"))
     elif (m := pats["active"].fullmatch(left)) is not None or \
@@ -284,45 +550,83 @@ def _parties_of(doc: Document, h: _Hit) -> tuple[str | None, str | None]:
         conferred = _named(doc, m["by"], c_start, c_start + m.end("by"))
     elif (m := pats["subject"].fullmatch(left)) is not None:  # "22/23 xã đạt chuẩn", "Bệnh viện hoàn thành tốt"
         recipient = _named(doc, m["by"], c_start, c_start + m.end("by"))
+    if shared and _BARE.fullmatch(left):  # "đơn vị được tặng A, B và nhiều <award>", "..., đón nhận <award>"
+        recipient = shared
+    if (e := pats["elided"].match(left)) is not None:  # "..., được Bộ Quốc phòng tặng Cờ thi đua"
+        recipient = shared
+        if (m := pats["passive"].fullmatch("_ " + left)) is not None and m["by"]:
+            conferred = _named(doc, m["by"], c_start + m.start("by") - 2, c_start + m.end("by") - 2)
     name_end = _name_end(text, h)
     tail = text[name_end:min(h.sentence[1], c_end + 120)]
     if (of := pats["of"].match(tail)) is not None:
         conferred = _named(doc, of["by"], name_end + of.start("by"), name_end + of.end("by"))
         tail = tail[of.end():]
-    if recipient is None and (f := pats["for"].match(tail)) is not None:
-        recipient = _trim(f["r"])
+    if (g := pats["given"].match(tail)) is not None:  # "... trao tặng cho Đồn Biên phòng X"
+        recipient = _trim(g["r"])
     elif recipient is None and exemplar_verb and (o := pats["object"].match(tail)) is not None:
-        recipient = _trim(o["r"])
+        recipient = _trim(o["r"])  # "tuyên dương 12 thôn tiêu biểu và trao Giấy khen cho ..."
+    elif recipient is None and (f := pats["for"].match(tail)) is not None:
+        recipient = _trim(f["r"])
+    if h.type == AchievementType.TARGET_EXCEEDED:
+        recipient = _opening_unit(doc, h.sentence[0], h.start) or _main_unit(doc, h.start)
     return _resolve(doc, recipient, c_start), conferred
 
 
 # ---------------------------------------------------------------- award and sameness
 
+@cache
+def _name_stops() -> frozenset[str]:
+    return frozenset(vi.column("achievement_name_stops"))
+
+
+@cache
+def _target_nouns() -> tuple[str, ...]:
+    """What a result exceeds ("kế hoạch", "chỉ tiêu", "dự toán"): the words after "vượt" in the cue table."""
+    _, table = _cues()
+    nouns = {c.split(" ", 1)[1] for c in table if c.startswith("vượt ") and not c.startswith(("vượt mức", "vượt so"))}
+    return tuple(sorted(nouns, key=len, reverse=True))
+
+
 def _name_end(text: str, h: _Hit) -> int:
     """Where the award's name ends: capitalised words, words of the dictionary after one ("Lao
-    động"), ranks and rounds ("hạng Ba", "lần thứ XI"), a quoted name."""
+    động"), ranks and degrees ("hạng Ba", "mức độ II"), a quoted name; after a capitalised word
+    (or after "đạt chuẩn") lower-case words too, up to a stop word ("Kỷ niệm chương Vì sự nghiệp
+    nhân đạo", "đạt chuẩn khu dân cư nông thôn mới kiểu mẫu")."""
     end, prev, ceil = h.end, text[h.start:h.end].split()[-1], min(h.sentence[1], h.end + 120)
-    for _ in range(10):
+    running = h.type == AchievementType.STANDARD_ATTAINED
+    stops = _name_stops()
+    for _ in range(12):
         m = _TOKEN.match(text, end, ceil)
         if m is None:
             break
         word = m.group().strip()
-        glued = f"{prev} {word}".lower() in vi.dictionary() and prev[:1].isupper()
-        if not (word[:1].isupper() or word[:1] in "“\"" or word.lower() in _NAME_WORDS or glued
-                or (word.isdigit() and prev.lower() in ("năm", "đợt"))
-                or regex.fullmatch(r"[IVXL]{1,5}", word)):
+        low = word.lower()
+        glued = f"{prev} {word}".lower() in vi.dictionary() and prev[:1].isupper() and low not in stops
+        upper = word[:1].isupper() or word[:1] in "“\""
+        if not (upper or low in _NAME_WORDS or glued
+                or (word.isdigit() and prev.lower() in ("năm", "đợt", "độ"))
+                or regex.fullmatch(r"[IVXL]{1,5}", word)
+                or (running and low not in stops and not word[:1].isdigit())):
             break
+        running = running or upper
         end, prev = m.end(), word
     return end
 
 
 def _award(text: str, h: _Hit, conferred: str | None) -> str:
     """The honour as named: the cue with its name ("Huân chương Lao động hạng Ba"), without the
-    verb before it, "của <conferrer>" added to certificates and flags."""
-    words = " ".join(text[h.start:_name_end(text, h)].split()).strip(" :")
+    verb and "danh hiệu" before it, "của <conferrer>" added to certificates and flags; a result
+    as the target it exceeds ("vượt kế hoạch", whatever the percentage)."""
+    if h.type == AchievementType.TARGET_EXCEEDED:
+        tail = text[h.start:min(h.sentence[1], h.end + 60)].lower()
+        at = [(tail.find(n), n) for n in _target_nouns() if tail.find(n) >= 0]
+        return f"vượt {min(at)[1]}" if at else "vượt kế hoạch"
+    words = " ".join(text[h.name_at:_name_end(text, h)].split()).strip(" :")
     words = _LEADING_VERB.sub("", words) or words
-    words = regex.sub(rf"^(?:đạt|đoạt|giành|mang về)\s(?:{_NUMBER}\s)?(?=giải|huy chương)", "", words)
-    words = regex.sub(rf"^{_NUMBER}\s(?=giải|huy chương|bằng khen|Bằng khen)", "", words)
+    words = regex.sub(rf"^(?:đạt|đoạt|giành|mang về)\s(?:{_NUMBER}\s)?(?=giải|huy chương)", "", words,
+                      flags=regex.IGNORECASE)
+    words = regex.sub(rf"^{_NUMBER}\s(?=giải|huy chương|bằng khen)", "", words, flags=regex.IGNORECASE)
+    words = regex.sub(r"^danh hiệu\s(?=\S)", "", words, flags=regex.IGNORECASE)
     if h.type in _NAMED:
         words = words[:1].upper() + words[1:]
         if conferred and h.type in (AchievementType.MERIT_CERTIFICATE, AchievementType.EMULATION_TITLE) \
@@ -359,7 +663,7 @@ class _Group:
     conferred_by: str | None
     year: int | None
     best: tuple[int, int]
-    score: tuple[int, int]
+    score: tuple[bool, int, int]  # outside the headline, attributes found, length
     mentions: list[tuple[int, int]]
 
 
@@ -379,24 +683,32 @@ def extract(doc: Document) -> list[Achievement]:
         kind = _judge(doc, c, context)
         if kind is not None:
             hits.append(_Hit(c.start, c.end, kind, (c.sentence_start, c.sentence_end)))
+    if context[0] == "0" and not any(h.type in _HONOURS for h in hits):
+        # an article that neither speaks of emulation work nor reports an honour: its "vượt kế
+        # hoạch", "đạt chuẩn" are business or technical results, its "tôn vinh" praise of things
+        hits = [h for h in hits if h.type not in _NEEDS_CONTEXT]
     groups: list[_Group] = []
+    title_end = text.find("\n")
+    shared: tuple[tuple[int, int], str | None] = ((0, 0), None)
     for h in _with_clauses(text, _joined(text, hits)):
-        recipient, conferred = _parties_of(doc, h)
+        recipient, conferred = _parties_of(doc, h, shared[1] if shared[0] == h.sentence else None)
+        shared = (h.sentence, recipient)
         award = _award(text, h, conferred)
         year = _year(doc, h.clause[0], h.clause[1], h.sentence)
-        score = (bool(recipient) + bool(conferred) + bool(year), h.clause[1] - h.clause[0])
+        score = (h.start > title_end, bool(recipient) + bool(conferred) + bool(year), h.clause[1] - h.clause[0])
         for g in groups:
             if g.type != h.type or any(h.sentence[0] <= s < h.sentence[1] for s, _ in g.mentions):
                 continue  # two mentions in one sentence are two achievements
             exemplar = h.type == AchievementType.EXEMPLAR and bool(g.recipient and recipient)
             if (exemplar or _same_award(g.award, award)) and _same_recipient(g.recipient, recipient):
                 g.mentions.append(h.clause)
-                if score > g.score:
+                if score > g.score:  # the recipient and conferrer of the mention that states it most fully
                     g.best, g.score = h.clause, score
+                    g.recipient, g.conferred_by = recipient or g.recipient, conferred or g.conferred_by
+                else:
+                    g.recipient, g.conferred_by = g.recipient or recipient, g.conferred_by or conferred
                 if len(award) > len(g.award):
                     g.award = award
-                g.recipient = g.recipient if g.recipient and len(g.recipient) >= len(recipient or "") else recipient
-                g.conferred_by = g.conferred_by or conferred
                 g.year = g.year or year
                 break
         else:

@@ -59,3 +59,97 @@ def test_two_awards_to_two_recipients_are_two():
             "Công ty Hòa Bình được tặng Bằng khen của Thủ tướng Chính phủ.")
     found = _achievements(body)
     assert [a.type for a in found] == ["emulation_title", "merit_certificate"]
+
+
+@pytest.mark.parametrize("body", [
+    "Kết quả kiểm định cho thấy 8 mẫu gạch của nhà máy không đạt chuẩn về độ bền.",
+    "Công ty Xổ số kiến thiết Bình An đạt doanh thu 650 tỷ đồng, vượt 3,1% kế hoạch năm.",
+    "Lễ hội Hoa Sen năm nay tôn vinh nghề dệt chiếu truyền thống của làng Định Yên.",
+    "Hằng năm, Hội đồng thi đua bình xét Cờ thi đua cho các đơn vị dẫn đầu khối.",
+])
+def test_look_alikes_outside_emulation_work_are_not_achievements(body):
+    """A negation right before the cue; results and praise in an article that neither speaks of
+    emulation work nor reports an honour; a flag to be evaluated for."""
+    assert _achievements(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "Ban Thi đua - Khen thưởng tỉnh đã tổ chức tập huấn nghiệp vụ cho 120 cán bộ.",
+    "Các đơn vị thực hiện nghiêm Luật Thi đua, khen thưởng năm 2022.",
+    "Công tác thi đua, khen thưởng của ngành được thực hiện công khai, dân chủ.",
+])
+def test_cues_inside_names_and_field_of_work_phrases_are_no_candidates(body):
+    assert _achievements(body) == []
+
+
+@pytest.mark.parametrize("body, award", [
+    ("Năm 2023, Công ty Điện lực Hòa Bình nộp ngân sách 85 tỷ đồng, vượt 6,2% dự toán được giao. "
+     "Công ty được UBND tỉnh tặng Cờ thi đua.", "vượt dự toán"),
+    ("Năm 2022, Công ty Điện lực Hòa Bình đã hoàn thành vượt mức kế hoạch sản xuất kinh doanh. "
+     "Công ty được UBND tỉnh tặng Cờ thi đua.", "vượt kế hoạch"),
+    ("Thôn Đông Hòa được UBND tỉnh công nhận đạt chuẩn khu dân cư nông thôn mới kiểu mẫu năm 2023.",
+     "đạt chuẩn khu dân cư nông thôn mới kiểu mẫu"),
+    ("Bà Nguyễn Thị Lan được Trung ương Hội LHPN Việt Nam tặng Kỷ niệm chương Vì sự nghiệp phụ nữ.",
+     "Kỷ niệm chương Vì sự nghiệp phụ nữ"),
+    ("Năm 2023, thầy Lê Văn Minh đạt danh hiệu Chiến sĩ thi đua cấp tỉnh.", "Chiến sĩ thi đua cấp tỉnh"),
+])
+def test_award_is_the_honour_as_named(body, award):
+    assert award in [a.award for a in _achievements(body)]
+
+
+@pytest.mark.parametrize("body, recipient", [
+    ("Dịp này, 14 tập thể, 37 cá nhân được tặng Bằng khen của Chủ tịch UBND tỉnh.", "14 tập thể, 37 cá nhân"),
+    ("Tại hội nghị, Giám đốc Sở Y tế trao Giấy khen cho 6 tập thể, 12 cá nhân có thành tích xuất sắc.",
+     "6 tập thể, 12 cá nhân"),
+    ("Toàn tỉnh hiện có 118/121 xã đạt chuẩn nông thôn mới.", "118/121 xã"),
+    ("Trung tá Hoàng Văn Long, Đội trưởng Đội Cảnh sát giao thông, 3 năm liền đạt danh hiệu "
+     "Chiến sĩ thi đua cơ sở.", "Trung tá Hoàng Văn Long"),
+    ("Tiêu biểu là chị Phạm Thị Hoa, công nhân Công ty May Đức Giang, được Tổng Liên đoàn Lao động "
+     "Việt Nam tặng Bằng khen.", "chị Phạm Thị Hoa"),
+    ("Trong năm, 26 cán bộ, giáo viên, nhân viên đạt danh hiệu Lao động tiên tiến.",
+     "26 cán bộ, giáo viên, nhân viên"),
+])
+def test_recipient_is_a_readable_name(body, recipient):
+    assert recipient in [a.recipient for a in _achievements(body)]
+
+
+def test_a_recipient_said_short_is_resolved_across_the_article():
+    title = "Sở Tài chính tỉnh Hà Nam tổng kết công tác năm 2023"
+    body = ("Sáng 10/1, Sở Tài chính tỉnh Hà Nam tổ chức hội nghị tổng kết công tác thi đua. "
+            "Năm 2023, Kho bạc Nhà nước tỉnh phối hợp kiểm soát chi chặt chẽ. "
+            "Ghi nhận thành tích đó, đơn vị vinh dự được Thủ tướng Chính phủ tặng Bằng khen. "
+            "Giám đốc Sở hiện là ông Trần Văn Khánh. Năm 2022, ông Khánh đã được Bộ trưởng Bộ Tài chính "
+            "tặng Bằng khen.")
+    found = {a.recipient for a in _achievements(body, title)}
+    assert "Sở Tài chính tỉnh Hà Nam" in found and "ông Trần Văn Khánh" in found
+
+
+def test_an_elided_subject_is_shared_within_the_sentence():
+    body = ("Năm 2023, Trường THCS Kim Đồng được UBND tỉnh tặng Bằng khen và được Sở Giáo dục và Đào tạo "
+            "xếp loại hoàn thành xuất sắc nhiệm vụ.")
+    found = {a.type: a for a in _achievements(body)}
+    assert found["task_rating"].recipient == "Trường THCS Kim Đồng"
+    assert found["task_rating"].conferred_by == "Sở Giáo dục và Đào tạo"
+
+
+@pytest.mark.parametrize("types, gap, joined", [
+    (("prize", "prize"), " và ", False),                # "giải Nhất và giải Ba": two prizes
+    (("merit_certificate", "merit_certificate"), ", ", False),
+    (("exemplar", "exemplar"), ", ", True),             # "biểu dương, khen thưởng": one commendation
+    (("emulation_title", "honorary_title"), " ", True),  # "danh hiệu" + "Anh hùng Lao động"
+])
+def test_which_cues_of_a_sentence_are_one_mention(types, gap, joined):
+    from newsmine.extractors.achievements import _Hit, _joined
+    from newsmine.records import AchievementType
+
+    text = "cue1" + gap + "cue2"
+    hits = [_Hit(0, 4, AchievementType(types[0]), (0, len(text))),
+            _Hit(4 + len(gap), len(text), AchievementType(types[1]), (0, len(text)))]
+    assert (len(_joined(text, hits)) == 1) == joined
+
+
+def test_a_commendation_and_its_title_in_one_clause_are_one():
+    body = "Hội Cựu chiến binh xã Yên Lạc được UBND huyện tuyên dương là điển hình tiên tiến năm 2023."
+    [a] = _achievements(body)
+    assert a.type == "exemplar" and a.award == "điển hình tiên tiến"
+    assert a.recipient == "Hội Cựu chiến binh xã Yên Lạc" and a.conferred_by == "UBND huyện"
