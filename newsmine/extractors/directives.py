@@ -16,6 +16,7 @@ from functools import cache
 import msgspec
 import regex
 
+from ..candidates import of as candidates_of, scan
 from ..document import Document
 from ..lang import vi
 from ..records import Directive
@@ -162,12 +163,16 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 _WORDLY = ("central", "congress", "known_law", "law", "named")
 
 
+def trigger_words() -> list[str]:
+    """The words a reference by name starts with."""
+    return ["Nghị quyết", "Kết luận", "Luật", "Bộ luật", "bộ luật", "Pháp lệnh", *_titled(),
+            *(r[0] for r in vi.rows("named_documents") if not r[0].startswith(("Luật ", "Bộ luật ", "Pháp lệnh ")))]
+
+
 @cache
 def _trigger() -> regex.Pattern[str]:
     """One alternation of the words a reference by name starts with."""
-    words = ["Nghị quyết", "Kết luận", "Luật", "Bộ luật", "bộ luật", "Pháp lệnh", *_titled(),
-             *(r[0] for r in vi.rows("named_documents") if not r[0].startswith(("Luật ", "Bộ luật ", "Pháp lệnh ")))]
-    return regex.compile(rf"(?<![\p{{L}}0-9])(?:{alternation(words)})(?![\p{{L}}0-9])", _FLAGS)
+    return regex.compile(rf"(?<![\p{{L}}0-9])(?:{alternation(trigger_words())})(?![\p{{L}}0-9])", _FLAGS)
 
 
 def _issuer(text: str, pos: int) -> str | None:
@@ -314,7 +319,7 @@ def extract(doc: Document) -> list[Directive]:
         for m in doc.finditer(patterns[kind], ("/",) if kind == "bare_symbol" else _needs()):
             candidates += _build(m, kind)
     titled = set(_titled())
-    for t in _trigger().finditer(doc.text):
+    for t in scan(_trigger(), doc.text, candidates_of(doc).starts("directive_triggers")):
         for kind in _WORDLY:
             m = patterns[kind].match(doc.text, t.start())
             if m:
