@@ -4,7 +4,7 @@ Extractors declare their key words in :data:`GROUPS` (``group: "module:function"
 function returning the literal words, read from the data files). One Aho-Corasick automaton
 holds them all, lower-cased, built once per process; :func:`of` runs it once over the
 article's lower-cased text and keeps the hits that are whole words (no letter right before
-or after). An extractor then tries its patterns only at its group's hits::
+or after; a group of :data:`ANYWHERE` keeps every hit). An extractor then tries its patterns only at its group's hits::
 
     for m in scan(pattern, doc.text, of(doc).starts("unit_heads")):  # as pattern.finditer(doc.text)
 
@@ -33,7 +33,12 @@ GROUPS: dict[str, str] = {
     "campaign_kinds": "newsmine.extractors.campaigns:kind_words",
     "campaigns_known": "newsmine.extractors.campaigns:known_words",
     "achievement_cues": "newsmine.candidates:achievement_cue_words",
+    "number_words": "newsmine.extractors.indicators:number_words",
+    "date_words": "newsmine.extractors.dates:start_words",
+    "date_day": "newsmine.extractors.dates:day_words",
 }
+#: Groups whose hits are kept inside words too.
+ANYWHERE = frozenset({"date_day"})
 
 
 def achievement_cue_words() -> list[str]:
@@ -60,10 +65,11 @@ def _automaton():
         for word in getattr(import_module(module), function)():
             if word:
                 entries.setdefault(_lower(word), set()).add(i)
-    for word, groups in entries.items():
-        automaton.add_word(word, (len(word), tuple(sorted(groups))))
+    anywhere = {i for i, name in enumerate(names) if name in ANYWHERE}
+    for word, groups in entries.items():  # (length, groups of whole words, groups of any hit)
+        automaton.add_word(word, (len(word), tuple(sorted(groups - anywhere)), tuple(sorted(groups & anywhere))))
     if not entries:
-        automaton.add_word("\0", (1, ()))
+        automaton.add_word("\0", (1, (), ()))
     automaton.make_automaton()
     return automaton, names
 
@@ -84,12 +90,13 @@ class Candidates:
         hits: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
         lists = [hits[name] for name in names]
         n = len(text)
-        for last, (length, groups) in automaton.iter(_lower(text)):
+        for last, (length, words, anywhere) in automaton.iter(_lower(text)):
             start, end = last + 1 - length, last + 1
-            if (start and text[start - 1].isalpha()) or (end < n and text[end].isalpha()):
-                continue
-            for g in groups:
+            for g in anywhere:
                 lists[g].append((start, end))
+            if words and not ((start and text[start - 1].isalpha()) or (end < n and text[end].isalpha())):
+                for g in words:
+                    lists[g].append((start, end))
         for spans in lists:
             spans.sort()
         self._hits = hits

@@ -11,6 +11,7 @@ from typing import Callable
 
 import regex
 
+from ..candidates import of as candidates_of
 from ..document import Document, Spans, overlaps
 from ..lang import vi
 from ..records import DateMention, Grain
@@ -231,11 +232,30 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs]]:
     return [(regex.compile(p, _FLAGS), build, needs) for p, build, needs in table]
 
 
+def start_words() -> tuple[str, ...]:
+    """Words the first pattern's dates may start with, when not with a digit."""
+    return ("từ", "năm", "tháng", "ngày")
+
+
+def day_words() -> tuple[str, ...]:
+    return ("ngày",)
+
+
+def _starts(doc: Document) -> list[list[int] | None]:
+    """Where each pattern can start (None: anywhere in a digit window): at a run of digits, or at
+    the words before it of the first two patterns."""
+    hits = candidates_of(doc)
+    digits = doc.digit_starts
+    first = sorted({*digits, *hits.starts("date_words")})
+    day = sorted({*digits, *hits.starts("date_day")})
+    return [first, None, day] + [None] * 11 + [digits, digits]
+
+
 def extract(doc: Document) -> list[DateMention]:
     symbols = Spans((m.start, m.end) for m in doc.found.get("directives", []) if getattr(m, "symbol", None))
     candidates: list[DateMention] = []
-    for pattern, build, needs in _patterns():
-        for m in doc.finditer(pattern, needs):
+    for (pattern, build, needs), starts in zip(_patterns(), _starts(doc), strict=True):
+        for m in doc.finditer(pattern, needs, starts):
             mention = build(m, doc)
             if mention and not overlaps(mention.start, mention.end, symbols):
                 candidates.append(mention)

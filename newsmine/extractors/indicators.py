@@ -10,6 +10,7 @@ from functools import cache
 
 import regex
 
+from ..candidates import of as candidates_of, scan
 from ..document import Document, overlaps
 from ..lang import vi
 from ..records import Indicator
@@ -222,7 +223,7 @@ def extract(doc: Document) -> list[Indicator]:
     lex = _lexicon()
     taken = doc.taken("dates", "directives")
     found: list[Indicator] = []
-    for m in doc.finditer(_pattern()):
+    for m in doc.finditer(_pattern(), starts=doc.digit_starts):
         num = m["num"]
         if len(num.replace(".", "").replace(",", "")) >= 9 and "." not in num and "," not in num:
             continue  # a phone or an id number
@@ -269,6 +270,11 @@ def _indicator(doc: Document, start: int, end: int, value: float, value_max: flo
 @cache
 def _number_words() -> dict[str, tuple[int, str, bool]]:
     return {w: (int(v), role, alone == "yes") for w, v, role, alone in vi.rows("number_words")}
+
+
+def number_words() -> list[str]:
+    """Where a count in words starts."""
+    return list(_number_words())
 
 
 @cache
@@ -360,7 +366,7 @@ def _currency_after() -> regex.Pattern[str]:
 def _spelled(doc: Document, taken) -> list[Indicator]:
     """Counts written in words: "hai đơn vị", "Ba Phó ban", "năm trăm triệu đồng"."""
     text, out = doc.text, []
-    for m in _spelled_pattern().finditer(text):
+    for m in scan(_spelled_pattern(), text, candidates_of(doc).starts("number_words")):
         start = m.start()
         if text[start].isupper() and not _SENTENCE_OPEN.search(text[max(0, start - 3):start]):
             continue  # "Hai Bà Trưng", "giải Ba", "cô Mười": names
