@@ -29,6 +29,7 @@ GROUPS: dict[str, str] = {
     "unit_heads": "newsmine.extractors.units:head_words",
     "admin_levels": "newsmine.extractors.units:level_words",
     "provinces": "newsmine.extractors.units:province_words",
+    "doc_types": "newsmine.extractors.directives:type_words",
     "directive_triggers": "newsmine.extractors.directives:trigger_words",
     "campaign_kinds": "newsmine.extractors.campaigns:kind_words",
     "campaigns_known": "newsmine.extractors.campaigns:known_words",
@@ -38,7 +39,7 @@ GROUPS: dict[str, str] = {
     "date_day": "newsmine.extractors.dates:day_words",
 }
 #: Groups whose hits are kept inside words too.
-ANYWHERE = frozenset({"date_day"})
+ANYWHERE = frozenset({"date_day", "doc_types"})
 
 
 def achievement_cue_words() -> list[str]:

@@ -54,6 +54,11 @@ def _types() -> dict[str, tuple[str, bool]]:
     return {r[0]: (r[0], len(r) > 2 and r[2] == "yes") for r in vi.rows("doc_types") if len(r) > 1 and r[1]}
 
 
+def type_words() -> list[str]:
+    """The types written with a number (see :mod:`newsmine.candidates`)."""
+    return list(_types())
+
+
 @cache
 def _titled() -> tuple[str, ...]:
     """Types whose capitalised word followed by a descriptive name is a reference ("Đề án ...")."""
@@ -315,8 +320,10 @@ def extract(doc: Document) -> list[Directive]:
     candidates: list[Directive] = []
     titles: list[Directive] = []
     patterns = _patterns()
+    typed = candidates_of(doc).starts("doc_types")  # a typed reference starts with its type, a bare symbol with digits
     for kind in ("symbol", "bare_symbol", "number"):
-        for m in doc.finditer(patterns[kind], ("/",) if kind == "bare_symbol" else _needs()):
+        needs, starts = (("/",), doc.digit_starts) if kind == "bare_symbol" else (_needs(), typed)
+        for m in doc.finditer(patterns[kind], needs, starts):
             candidates += _build(m, kind)
     titled = set(_titled())
     for t in scan(_trigger(), doc.text, candidates_of(doc).starts("directive_triggers")):
