@@ -36,10 +36,9 @@ GROUPS: dict[str, str] = {
     "achievement_cues": "newsmine.candidates:achievement_cue_words",
     "number_words": "newsmine.extractors.indicators:number_words",
     "date_words": "newsmine.extractors.dates:start_words",
-    "date_day": "newsmine.extractors.dates:day_words",
 }
 #: Groups whose hits are kept inside words too.
-ANYWHERE = frozenset({"date_day", "doc_types"})
+ANYWHERE = frozenset({"date_words", "doc_types"})
 
 
 def achievement_cue_words() -> list[str]:

@@ -232,29 +232,22 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs]]:
     return [(regex.compile(p, _FLAGS), build, needs) for p, build, needs in table]
 
 
-def start_words() -> tuple[str, ...]:
-    """Words the first pattern's dates may start with, when not with a digit."""
-    return ("từ", "năm", "tháng", "ngày")
+def start_words() -> list[str]:
+    """Every word a date can start with, when not with a digit (see :mod:`newsmine.candidates`)."""
+    return ["từ", "năm", "tháng", "ngày", "quý", *_words("range_prefix"), *_words("year_prefix"),
+            *_words("day_prefix")]
 
 
-def day_words() -> tuple[str, ...]:
-    return ("ngày",)
-
-
-def _starts(doc: Document) -> list[list[int] | None]:
-    """Where each pattern can start (None: anywhere in a digit window): at a run of digits, or at
-    the words before it of the first two patterns."""
-    hits = candidates_of(doc)
-    digits = doc.digit_starts
-    first = sorted({*digits, *hits.starts("date_words")})
-    day = sorted({*digits, *hits.starts("date_day")})
-    return [first, None, day] + [None] * 11 + [digits, digits]
+def _starts(doc: Document) -> list[int]:
+    """Where a date can start: a run of digits or a word of :func:`start_words` (even inside a word)."""
+    return sorted({*doc.digit_starts, *candidates_of(doc).starts("date_words")})
 
 
 def extract(doc: Document) -> list[DateMention]:
     symbols = Spans((m.start, m.end) for m in doc.found.get("directives", []) if getattr(m, "symbol", None))
     candidates: list[DateMention] = []
-    for (pattern, build, needs), starts in zip(_patterns(), _starts(doc), strict=True):
+    starts = _starts(doc)
+    for pattern, build, needs in _patterns():
         for m in doc.finditer(pattern, needs, starts):
             mention = build(m, doc)
             if mention and not overlaps(mention.start, mention.end, symbols):
