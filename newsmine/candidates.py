@@ -34,6 +34,8 @@ GROUPS: dict[str, str] = {
     "campaign_kinds": "newsmine.extractors.campaigns:kind_words",
     "campaigns_known": "newsmine.extractors.campaigns:known_words",
     "achievement_cues": "newsmine.candidates:achievement_cue_words",
+    "achievement_context": "newsmine.candidates:achievement_context_words",
+    "achievement_outside": "newsmine.candidates:achievement_outside_words",
     "number_words": "newsmine.extractors.indicators:number_words",
     "date_words": "newsmine.extractors.dates:start_words",
 }
@@ -52,6 +54,20 @@ def achievement_cue_words() -> list[str]:
         first = row[0].split()[0]
         out.update(numbers + list("0123456789") if first == "<n>" else [first])
     return sorted(out)
+
+
+def achievement_context_words() -> list[str]:
+    """The words that make an article speak of emulation work (as :func:`newsmine.classify.context_bucket`)."""
+    from .lang import vi
+
+    return [w for w, role in vi.rows("campaign_context") if role == "context"] + list(vi.column("achievement_context"))
+
+
+def achievement_outside_words() -> list[str]:
+    """Words of sport, pageants and shows (``achievement_outside.tsv``)."""
+    from .lang import vi
+
+    return list(vi.column("achievement_outside"))
 
 
 @cache
