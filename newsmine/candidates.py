@@ -44,15 +44,15 @@ ANYWHERE = frozenset({"date_words", "doc_types"})
 
 
 def achievement_cue_words() -> list[str]:
-    """First words of the cues of ``achievement_cues.tsv`` (a "<n>" number as digits and number
-    words): where a cue can start, whatever spacing or number follows."""
+    """First words of the cues of ``achievement_cues.tsv`` (a "<n>" number as its number words;
+    digits are :meth:`Candidates.digits`): where a cue can start, whatever spacing or number follows."""
     from .lang import vi
 
     numbers = "một hai ba bốn năm sáu bảy tám chín mười nhiều".split()
     out: set[str] = set()
     for row in vi.rows("achievement_cues"):
         first = row[0].split()[0]
-        out.update(numbers + list("0123456789") if first == "<n>" else [first])
+        out.update(numbers if first == "<n>" else [first])
     return sorted(out)
 
 
@@ -90,6 +90,13 @@ def _automaton():
     return automaton, names
 
 
+@cache
+def _digit_pattern():
+    import regex
+
+    return regex.compile(r"(?<!\p{L})[0-9]")
+
+
 def _lower(text: str) -> str:
     """``text.lower()`` with every offset kept (a letter whose lower case is longer stays as it is)."""
     lowered = text.lower()
@@ -115,7 +122,7 @@ class Candidates:
                     lists[g].append((start, end))
         for spans in lists:
             spans.sort()
-        self._hits = hits
+        self._hits, self._text = hits, text
         self._starts: dict[str, list[int]] = {}
 
     def hits(self, group: str) -> list[tuple[int, int]]:
@@ -135,6 +142,12 @@ class Candidates:
 
     def count(self, group: str) -> int:
         return len(self._hits[group])
+
+    def digits(self) -> list[int]:
+        """Every digit that no letter precedes (a number may start there, even inside a run of digits)."""
+        if "digits" not in self._starts:
+            self._starts["digits"] = [m.start() for m in _digit_pattern().finditer(self._text)]
+        return self._starts["digits"]
 
 
 def of(doc: "Document") -> Candidates:
