@@ -20,9 +20,11 @@ from . import select
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,4})?|[0-9]{1,12}(?:,[0-9]{1,4})?|[0-9]{1,3}\.[0-9]{1,2}"
 _WORD = regex.compile(r"[^\S\n]{1,3}(?P<w>[\p{L}0-9²³][\p{L}0-9²³-]{0,12})")
 _SYLLABLE = regex.compile(r" (?P<w>\p{Ll}{1,7})(?![\p{L}0-9])")
-_COMPOUND_BEFORE = regex.compile(r"(?:^|[^.!?:\n\s]\s{1,2})(?P<w>\p{Lu}\p{Ll}*\s\p{Ll}+)\s$")
-_NAME_BEFORE = regex.compile(r"(?:^|[^.!?:\n\s]\s{1,2})(?P<w>\p{Lu}[\p{L}0-9]*)\s$")
-_BEFORE = regex.compile(r"(?P<w>(?:[\p{L}.]+\s+){0,2}[\p{L}.]+)\s*$")
+# Patterns that end at the end of a window before a number are searched from the right (REVERSE):
+# the same match, found without trying every start in the window.
+_COMPOUND_BEFORE = regex.compile(r"(?:^|[^.!?:\n\s]\s{1,2})(?P<w>\p{Lu}\p{Ll}*\s\p{Ll}+)\s$", regex.REVERSE)
+_NAME_BEFORE = regex.compile(r"(?:^|[^.!?:\n\s]\s{1,2})(?P<w>\p{Lu}[\p{L}0-9]*)\s$", regex.REVERSE)
+_BEFORE = regex.compile(r"(?P<w>(?:[\p{L}.]+\s+){0,2}[\p{L}.]+)\s*$", regex.REVERSE)
 _DATE_TAIL = regex.compile(r"\s+(?:năm|trong năm|tháng|quý)\s+[0-9IVX/]+\s*$|\s+[0-9]{4}\s*$", regex.IGNORECASE)
 
 
@@ -200,7 +202,7 @@ def _heads() -> regex.Pattern[str]:
 
 @cache
 def _verb_before_value() -> regex.Pattern[str]:
-    return regex.compile(rf"\s(?:{alternation(vi.column('metric_verbs'))})\s+(?:mức\s+|khoảng\s+)?$")
+    return regex.compile(rf"\s(?:{alternation(vi.column('metric_verbs'))})\s+(?:mức\s+|khoảng\s+)?$", regex.REVERSE)
 
 
 def _metric(text: str, sentence_start: int, start: int) -> str | None:
