@@ -57,32 +57,56 @@ class Document:
         return spans
 
     @cached_property
+    def digit_starts(self) -> list[int]:
+        """Where each run of digits starts."""
+        return [m.start() for m in _DIGITS.finditer(self.text)]
+
+    @cached_property
     def digit_windows(self) -> list[tuple[int, int]]:
         """Stretches of text around digits, merged: only there can dates, figures and symbols be."""
         text, spans = self.text, []
-        for m in _DIGITS.finditer(text):
-            start = max(0, m.start() - WINDOW_BEFORE)
+        for digits in self.digit_starts:
+            start = max(0, digits - WINDOW_BEFORE)
             if start:  # back to a word boundary, looking at most 20 characters further
                 space = text.rfind(" ", max(0, start - 20), start)
                 start = space + 1 if space >= 0 else start
-            end = min(len(text), m.end() + WINDOW_AFTER)
+            digits_end = digits + 1
+            while digits_end < len(text) and "0" <= text[digits_end] <= "9":
+                digits_end += 1
+            end = min(len(text), digits_end + WINDOW_AFTER)
             if spans and start <= spans[-1][1]:
                 spans[-1][1] = max(spans[-1][1], end)
             else:
                 spans.append([start, end])
         return [(s, e) for s, e in spans]
 
-    @cached_property
-    def _lowered_windows(self) -> list[str]:
-        return [self.text[start:end].lower() for start, end in self.digit_windows]
+    def _windows(self, needs: tuple[str, ...]) -> list[tuple[int, int]]:
+        """The digit windows holding one of ``needs`` (every window for none), found once per ``needs``."""
+        if not needs:
+            return self.digit_windows
+        cache = self.memos.setdefault("_windows", {})
+        if needs not in cache:
+            lowered = self.memo("_lowered_windows", lambda: [self.text[s:e].lower() for s, e in self.digit_windows])
+            cache[needs] = [w for w, low in zip(self.digit_windows, lowered) if any(word in low for word in needs)]
+        return cache[needs]
 
-    def finditer(self, pattern: regex.Pattern[str], needs: tuple[str, ...] = ()) -> Iterator[regex.Match[str]]:
+    def finditer(self, pattern: regex.Pattern[str], needs: tuple[str, ...] = (),
+                 starts: list[int] | None = None) -> Iterator[regex.Match[str]]:
         """``pattern.finditer`` over the digit windows only (for patterns that need a digit),
-        and of those only the windows holding one of ``needs`` (lower-case words) when given."""
-        lowered = self._lowered_windows if needs else None
-        for i, (start, end) in enumerate(self.digit_windows):
-            if lowered is None or any(word in lowered[i] for word in needs):
-                yield from pattern.finditer(self.text, start, end)
+        and of those only the windows holding one of ``needs`` (lower-case words) when given.
+        With ``starts`` (sorted), the pattern is tried only there: the same matches when every
+        match starts at one of them."""
+        text = self.text
+        for start, end in self._windows(needs):
+            if starts is None:
+                yield from pattern.finditer(text, start, end)
+                continue
+            last, i = start, bisect_left(starts, start)
+            while i < len(starts) and starts[i] < end:
+                pos, i = starts[i], i + 1
+                if pos >= last and (m := pattern.match(text, pos, end)) is not None:
+                    yield m
+                    last = m.end() if m.end() > pos else pos + 1
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

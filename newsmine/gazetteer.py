@@ -92,6 +92,8 @@ def places(text: str) -> Iterator[Place]:
     last_end = -1  # end of the last known name: an ambiguous name in a list of places is a place
     for run in _RUN.finditer(text):
         words = run[0].split(" ")
+        if firsts.isdisjoint(words):
+            continue
         offsets = [run.start()]
         for w in words[:-1]:
             offsets.append(offsets[-1] + len(w) + 1)

@@ -13,9 +13,10 @@ from functools import cache
 import regex
 
 _SPACES = regex.compile(r"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: invisible characters and control bytes, removed in one pass
+_DROPPED = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _COMBINING_RUN = regex.compile(r"(\P{M})(\p{M}+)")
+_MARK = regex.compile(r"\p{M}")  # every character with a combining class is a mark
 
 
 @cache
@@ -41,10 +42,10 @@ def normalize(text: str) -> str:
     True
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", _CONTROL.sub("", text))
+    text = _DROPPED.sub("", text)
     text = _SPACES.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
-    if any(unicodedata.combining(c) for c in text):
+    if _MARK.search(text) and any(unicodedata.combining(c) for c in text):
         text = unicodedata.normalize("NFC", _COMBINING_RUN.sub(_drop_repeated_marks, text))
     return text
 

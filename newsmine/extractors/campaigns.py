@@ -17,6 +17,7 @@ from functools import cache
 
 import regex
 
+from .. import candidates
 from ..document import Document
 from ..lang import vi
 from ..records import Campaign, Directive, Period
@@ -173,7 +174,7 @@ def _context(doc: Document, start: int, end: int, name: str, kind: str) -> Campa
 def _bare(doc: Document) -> list[Campaign]:
     """Unquoted names right after a campaign word, and drives listed after them."""
     text, pats, found = doc.text, _patterns(), []
-    for m in pats["bare"].finditer(text):
+    for m in candidates.scan(pats["bare"], text, candidates.of(doc).starts("campaign_kinds")):
         if pats["plural"].search(text, max(0, m.start() - 10), m.start()):
             continue
         kind, start = _kind(m["kind"]), m.start("start")
@@ -196,7 +197,7 @@ def extract(doc: Document) -> list[Campaign]:
     if context:
         found += _bare(doc)
     known = _known()
-    for m in pats["known"].finditer(text):
+    for m in candidates.scan(pats["known"], text, candidates.of(doc).starts("campaigns_known")):
         found.append(_context(doc, m.start(), m.end(), m["name"], known[m["name"].lower()]))
     for m in pats["quoted"].finditer(text):
         name = m["name"].strip()
@@ -215,6 +216,15 @@ def _is_drive(text: str, quote_start: int, name: str) -> bool:
             and bool(pats["drive_verb"].search(text, max(0, quote_start - 30), quote_start)))
 
 
+def kind_words() -> list[str]:
+    """The campaign words of campaign_kinds.tsv: where "introduced" and "bare" names start."""
+    return [r[0] for r in vi.rows("campaign_kinds")]
+
+
+def known_words() -> list[str]:
+    return [r[0] for r in vi.rows("campaigns_known")]
+
+
 @cache
 def _known() -> dict[str, str]:
     return {r[0].lower(): r[1] for r in vi.rows("campaigns_known")}
@@ -224,7 +234,7 @@ def _introduced(doc: Document, names: dict[str, str], context: bool) -> list[Cam
     """Quoted names after a campaign word, and the names listed after them. "phong trào",
     "chương trình" and "chủ đề" count only in an article about emulation work."""
     text, pats, found = doc.text, _patterns(), []
-    for m in pats["introduced"].finditer(text):
+    for m in candidates.scan(pats["introduced"], text, candidates.of(doc).starts("campaign_kinds")):
         kind = _kind(m["kind"])
         if kind in ("phong trào", "chương trình", "chủ đề") and not context:
             continue

@@ -11,6 +11,7 @@ from typing import Callable
 
 import regex
 
+from ..candidates import of as candidates_of
 from ..document import Document, Spans, overlaps
 from ..lang import vi
 from ..records import DateMention, Grain
@@ -231,11 +232,23 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs]]:
     return [(regex.compile(p, _FLAGS), build, needs) for p, build, needs in table]
 
 
+def start_words() -> list[str]:
+    """Every word a date can start with, when not with a digit (see :mod:`newsmine.candidates`)."""
+    return ["từ", "năm", "tháng", "ngày", "quý", *_words("range_prefix"), *_words("year_prefix"),
+            *_words("day_prefix")]
+
+
+def _starts(doc: Document) -> list[int]:
+    """Where a date can start: a run of digits or a word of :func:`start_words` (even inside a word)."""
+    return sorted({*doc.digit_starts, *candidates_of(doc).starts("date_words")})
+
+
 def extract(doc: Document) -> list[DateMention]:
     symbols = Spans((m.start, m.end) for m in doc.found.get("directives", []) if getattr(m, "symbol", None))
     candidates: list[DateMention] = []
+    starts = _starts(doc)
     for pattern, build, needs in _patterns():
-        for m in doc.finditer(pattern, needs):
+        for m in doc.finditer(pattern, needs, starts):
             mention = build(m, doc)
             if mention and not overlaps(mention.start, mention.end, symbols):
                 candidates.append(mention)

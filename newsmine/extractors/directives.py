@@ -16,6 +16,7 @@ from functools import cache
 import msgspec
 import regex
 
+from ..candidates import of as candidates_of, scan
 from ..document import Document
 from ..lang import vi
 from ..records import Directive
@@ -51,6 +52,11 @@ _FLAGS = regex.VERSION1
 def _types() -> dict[str, tuple[str, bool]]:
     """Type name (as capitalised) → (canonical type, needs a symbol), for types written with a number."""
     return {r[0]: (r[0], len(r) > 2 and r[2] == "yes") for r in vi.rows("doc_types") if len(r) > 1 and r[1]}
+
+
+def type_words() -> list[str]:
+    """The types written with a number (see :mod:`newsmine.candidates`)."""
+    return list(_types())
 
 
 @cache
@@ -162,12 +168,16 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 _WORDLY = ("central", "congress", "known_law", "law", "named")
 
 
+def trigger_words() -> list[str]:
+    """The words a reference by name starts with."""
+    return ["Nghị quyết", "Kết luận", "Luật", "Bộ luật", "bộ luật", "Pháp lệnh", *_titled(),
+            *(r[0] for r in vi.rows("named_documents") if not r[0].startswith(("Luật ", "Bộ luật ", "Pháp lệnh ")))]
+
+
 @cache
 def _trigger() -> regex.Pattern[str]:
     """One alternation of the words a reference by name starts with."""
-    words = ["Nghị quyết", "Kết luận", "Luật", "Bộ luật", "bộ luật", "Pháp lệnh", *_titled(),
-             *(r[0] for r in vi.rows("named_documents") if not r[0].startswith(("Luật ", "Bộ luật ", "Pháp lệnh ")))]
-    return regex.compile(rf"(?<![\p{{L}}0-9])(?:{alternation(words)})(?![\p{{L}}0-9])", _FLAGS)
+    return regex.compile(rf"(?<![\p{{L}}0-9])(?:{alternation(trigger_words())})(?![\p{{L}}0-9])", _FLAGS)
 
 
 def _issuer(text: str, pos: int) -> str | None:
@@ -310,11 +320,13 @@ def extract(doc: Document) -> list[Directive]:
     candidates: list[Directive] = []
     titles: list[Directive] = []
     patterns = _patterns()
+    typed = candidates_of(doc).starts("doc_types")  # a typed reference starts with its type, a bare symbol with digits
     for kind in ("symbol", "bare_symbol", "number"):
-        for m in doc.finditer(patterns[kind], ("/",) if kind == "bare_symbol" else _needs()):
+        needs, starts = (("/",), doc.digit_starts) if kind == "bare_symbol" else (_needs(), typed)
+        for m in doc.finditer(patterns[kind], needs, starts):
             candidates += _build(m, kind)
     titled = set(_titled())
-    for t in _trigger().finditer(doc.text):
+    for t in scan(_trigger(), doc.text, candidates_of(doc).starts("directive_triggers")):
         for kind in _WORDLY:
             m = patterns[kind].match(doc.text, t.start())
             if m:

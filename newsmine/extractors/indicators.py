@@ -10,6 +10,7 @@ from functools import cache
 
 import regex
 
+from ..candidates import of as candidates_of, scan
 from ..document import Document, overlaps
 from ..lang import vi
 from ..records import Indicator
@@ -19,9 +20,11 @@ from . import select
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,4})?|[0-9]{1,12}(?:,[0-9]{1,4})?|[0-9]{1,3}\.[0-9]{1,2}"
 _WORD = regex.compile(r"[^\S\n]{1,3}(?P<w>[\p{L}0-9²³][\p{L}0-9²³-]{0,12})")
 _SYLLABLE = regex.compile(r" (?P<w>\p{Ll}{1,7})(?![\p{L}0-9])")
-_COMPOUND_BEFORE = regex.compile(r"(?:^|[^.!?:\n\s]\s{1,2})(?P<w>\p{Lu}\p{Ll}*\s\p{Ll}+)\s$")
-_NAME_BEFORE = regex.compile(r"(?:^|[^.!?:\n\s]\s{1,2})(?P<w>\p{Lu}[\p{L}0-9]*)\s$")
-_BEFORE = regex.compile(r"(?P<w>(?:[\p{L}.]+\s+){0,2}[\p{L}.]+)\s*$")
+# Patterns that end at the end of a window before a number are searched from the right (REVERSE):
+# the same match, found without trying every start in the window.
+_COMPOUND_BEFORE = regex.compile(r"(?:^|[^.!?:\n\s]\s{1,2})(?P<w>\p{Lu}\p{Ll}*\s\p{Ll}+)\s$", regex.REVERSE)
+_NAME_BEFORE = regex.compile(r"(?:^|[^.!?:\n\s]\s{1,2})(?P<w>\p{Lu}[\p{L}0-9]*)\s$", regex.REVERSE)
+_BEFORE = regex.compile(r"(?P<w>(?:[\p{L}.]+\s+){0,2}[\p{L}.]+)\s*$", regex.REVERSE)
 _DATE_TAIL = regex.compile(r"\s+(?:năm|trong năm|tháng|quý)\s+[0-9IVX/]+\s*$|\s+[0-9]{4}\s*$", regex.IGNORECASE)
 
 
@@ -199,7 +202,7 @@ def _heads() -> regex.Pattern[str]:
 
 @cache
 def _verb_before_value() -> regex.Pattern[str]:
-    return regex.compile(rf"\s(?:{alternation(vi.column('metric_verbs'))})\s+(?:mức\s+|khoảng\s+)?$")
+    return regex.compile(rf"\s(?:{alternation(vi.column('metric_verbs'))})\s+(?:mức\s+|khoảng\s+)?$", regex.REVERSE)
 
 
 def _metric(text: str, sentence_start: int, start: int) -> str | None:
@@ -222,7 +225,7 @@ def extract(doc: Document) -> list[Indicator]:
     lex = _lexicon()
     taken = doc.taken("dates", "directives")
     found: list[Indicator] = []
-    for m in doc.finditer(_pattern()):
+    for m in doc.finditer(_pattern(), starts=doc.digit_starts):
         num = m["num"]
         if len(num.replace(".", "").replace(",", "")) >= 9 and "." not in num and "," not in num:
             continue  # a phone or an id number
@@ -269,6 +272,11 @@ def _indicator(doc: Document, start: int, end: int, value: float, value_max: flo
 @cache
 def _number_words() -> dict[str, tuple[int, str, bool]]:
     return {w: (int(v), role, alone == "yes") for w, v, role, alone in vi.rows("number_words")}
+
+
+def number_words() -> list[str]:
+    """Where a count in words starts."""
+    return list(_number_words())
 
 
 @cache
@@ -360,7 +368,7 @@ def _currency_after() -> regex.Pattern[str]:
 def _spelled(doc: Document, taken) -> list[Indicator]:
     """Counts written in words: "hai đơn vị", "Ba Phó ban", "năm trăm triệu đồng"."""
     text, out = doc.text, []
-    for m in _spelled_pattern().finditer(text):
+    for m in scan(_spelled_pattern(), text, candidates_of(doc).starts("number_words")):
         start = m.start()
         if text[start].isupper() and not _SENTENCE_OPEN.search(text[max(0, start - 3):start]):
             continue  # "Hai Bà Trưng", "giải Ba", "cô Mười": names

@@ -24,7 +24,7 @@ from typing import Iterable
 
 import regex
 
-from .. import gazetteer
+from .. import candidates, gazetteer
 from ..document import Document, Spans, overlaps
 from ..lang import vi
 from ..records import Unit, UnitKind
@@ -81,6 +81,19 @@ def _roles() -> dict[str, frozenset[str]]:
     for row in vi.rows("unit_name_words"):
         roles.setdefault(row[0], set()).update({row[1], vi.tone_variant(row[1])})
     return {role: frozenset(words) for role, words in roles.items()}
+
+
+def head_words() -> list[str]:
+    """Every head, as written in capitals or in lower case: where a unit name starts."""
+    return list(_data()["heads"])
+
+
+def level_words() -> list[str]:
+    return list(_data()["levels"])
+
+
+def province_words() -> list[str]:
+    return list(_data()["provinces"])
 
 
 @cache
@@ -294,7 +307,7 @@ class _Scanner:
 def _province_matches(doc: Document) -> list[regex.Match[str]]:
     cache = doc.__dict__.setdefault("_province_matches", {})
     if "all" not in cache:
-        cache["all"] = list(_patterns()["province"].finditer(doc.text))
+        cache["all"] = list(candidates.scan(_patterns()["province"], doc.text, candidates.of(doc).starts("provinces")))
     return cache["all"]
 
 
@@ -331,24 +344,23 @@ def canonical(name: str, province: str | None) -> str:
 _AFTER_LOWER = regex.compile(r"(?<=\p{Ll}[ ])\p{Lu}")
 
 
-def _head_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, head) of every head: capitalised ones from one regex, lower-case ones ("sở Y tế",
-    "báo Nhân dân") looked up in the words before a capitalised word."""
-    data = _data()
-    lower, last_words = data["lower_heads"], data["lower_head_ends"]
-    found = [(m.start(), m.end(), m["head"]) for m in _patterns()["head"].finditer(text)]
-    for m in _AFTER_LOWER.finditer(text):
-        end = m.start() - 1
-        words = text[max(0, end - 30):end].rsplit(" ", 3)
-        if words[-1] not in last_words:
+def _head_spans(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, head) of every head: capitalised ones by the head pattern, lower-case ones ("sở Y tế",
+    "báo Nhân dân") when a capitalised word follows them (the longest of up to 3 words ending there)."""
+    text, lower = doc.text, _data()["lower_heads"]
+    hits = candidates.of(doc)
+    found = [(m.start(), m.end(), m["head"]) for m in candidates.scan(_patterns()["head"], text, hits.starts("unit_heads"))]
+    longest: dict[int, tuple[int, int, str]] = {}
+    for start, end in hits.hits("unit_heads"):
+        head = text[start:end]
+        if head not in lower or end - start > 30 or head.count(" ") > 2 or not _AFTER_LOWER.match(text, end + 1):
             continue
-        for n in range(min(3, len(words)), 0, -1):
-            head = " ".join(words[-n:])
-            start = end - len(head)
-            if head in lower and not (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "/-")):
-                found.append((start, end, head))
-                break
-    return sorted(found)
+        before = text[start - 1] if start > 0 else " "
+        if (before != " " and start > end - 30) or before.isalnum() or before in "/-":
+            continue  # words of their own after a space: not "cơ sở", "(ban"
+        if end not in longest or start < longest[end][0]:
+            longest[end] = (start, end, head)
+    return sorted(found + list(longest.values()))
 
 
 def _kind(text: str, start: int, end: int, first: str) -> UnitKind:
@@ -373,7 +385,7 @@ def _organisations(doc: Document) -> list[Unit]:
     text, data = doc.text, _data()
     province = main_province(doc)
     found: list[Unit] = []
-    for start, head_end, head_name in _head_spans(text):
+    for start, head_end, head_name in _head_spans(doc):
         if found and start < found[-1].end:
             continue  # inside the name just read: "Tỉnh ủy" in "Ban Thường vụ Tỉnh ủy"
         head: Head = data["heads"][head_name]
@@ -417,7 +429,7 @@ def _lower_head_names(text: str, start: int, head: str, tokens: _Tokens) -> bool
 def _areas(doc: Document, skip: Spans) -> list[Unit]:
     text, data = doc.text, _data()
     found: list[Unit] = []
-    for m in _patterns()["area"].finditer(text):
+    for m in candidates.scan(_patterns()["area"], text, candidates.of(doc).starts("admin_levels")):
         if skip.overlaps(m.start(), m.end()) or (found and m.start() < found[-1].end):
             continue
         tokens = _Tokens(text, m.start())

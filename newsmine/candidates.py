@@ -1,0 +1,168 @@
+"""Candidates found once: every key word of every extractor, in one pass over an article.
+
+Extractors declare their key words in :data:`GROUPS` (``group: "module:function"``, the
+function returning the literal words, read from the data files). One Aho-Corasick automaton
+holds them all, lower-cased, built once per process; :func:`of` runs it once over the
+article's lower-cased text and keeps the hits that are whole words (no letter right before
+or after; a group of :data:`ANYWHERE` keeps every hit). An extractor then tries its patterns only at its group's hits::
+
+    for m in scan(pattern, doc.text, of(doc).starts("unit_heads")):  # as pattern.finditer(doc.text)
+
+Hits are a superset of where a case-sensitive or IGNORECASE alternation of the same words
+can match, so :func:`scan` finds exactly what ``finditer`` over the whole text finds, as
+long as every match of the pattern starts with one of the group's words.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import cache
+from importlib import import_module
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+if TYPE_CHECKING:  # pragma: no cover
+    import regex
+
+    from .document import Document
+
+#: Each group's words, as "module:function" returning an iterable of words (case is ignored).
+GROUPS: dict[str, str] = {
+    "unit_heads": "newsmine.extractors.units:head_words",
+    "admin_levels": "newsmine.extractors.units:level_words",
+    "provinces": "newsmine.extractors.units:province_words",
+    "doc_types": "newsmine.extractors.directives:type_words",
+    "directive_triggers": "newsmine.extractors.directives:trigger_words",
+    "campaign_kinds": "newsmine.extractors.campaigns:kind_words",
+    "campaigns_known": "newsmine.extractors.campaigns:known_words",
+    "achievement_cues": "newsmine.candidates:achievement_cue_words",
+    "achievement_context": "newsmine.candidates:achievement_context_words",
+    "achievement_outside": "newsmine.candidates:achievement_outside_words",
+    "number_words": "newsmine.extractors.indicators:number_words",
+    "date_words": "newsmine.extractors.dates:start_words",
+}
+#: Groups whose hits are kept inside words too.
+ANYWHERE = frozenset({"date_words", "doc_types"})
+
+
+def achievement_cue_words() -> list[str]:
+    """First words of the cues of ``achievement_cues.tsv`` (a "<n>" number as its number words;
+    digits are :meth:`Candidates.digits`): where a cue can start, whatever spacing or number follows."""
+    from .lang import vi
+
+    numbers = "một hai ba bốn năm sáu bảy tám chín mười nhiều".split()
+    out: set[str] = set()
+    for row in vi.rows("achievement_cues"):
+        first = row[0].split()[0]
+        out.update(numbers if first == "<n>" else [first])
+    return sorted(out)
+
+
+def achievement_context_words() -> list[str]:
+    """The words that make an article speak of emulation work (as :func:`newsmine.classify.context_bucket`)."""
+    from .lang import vi
+
+    return [w for w, role in vi.rows("campaign_context") if role == "context"] + list(vi.column("achievement_context"))
+
+
+def achievement_outside_words() -> list[str]:
+    """Words of sport, pageants and shows (``achievement_outside.tsv``)."""
+    from .lang import vi
+
+    return list(vi.column("achievement_outside"))
+
+
+@cache
+def _automaton():
+    import ahocorasick
+
+    automaton, names = ahocorasick.Automaton(), tuple(GROUPS)
+    entries: dict[str, set[int]] = {}
+    for i, name in enumerate(names):
+        module, function = GROUPS[name].split(":")
+        for word in getattr(import_module(module), function)():
+            if word:
+                entries.setdefault(_lower(word), set()).add(i)
+    anywhere = {i for i, name in enumerate(names) if name in ANYWHERE}
+    for word, groups in entries.items():  # (length, groups of whole words, groups of any hit)
+        automaton.add_word(word, (len(word), tuple(sorted(groups - anywhere)), tuple(sorted(groups & anywhere))))
+    if not entries:
+        automaton.add_word("\0", (1, (), ()))
+    automaton.make_automaton()
+    return automaton, names
+
+
+@cache
+def _digit_pattern():
+    import regex
+
+    return regex.compile(r"(?<!\p{L})[0-9]")
+
+
+def _lower(text: str) -> str:
+    """``text.lower()`` with every offset kept (a letter whose lower case is longer stays as it is)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+class Candidates:
+    """The whole-word hits of every group in one text."""
+
+    def __init__(self, text: str):
+        automaton, names = _automaton()
+        hits: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
+        lists = [hits[name] for name in names]
+        n = len(text)
+        for last, (length, words, anywhere) in automaton.iter(_lower(text)):
+            start, end = last + 1 - length, last + 1
+            for g in anywhere:
+                lists[g].append((start, end))
+            if words and not ((start and text[start - 1].isalpha()) or (end < n and text[end].isalpha())):
+                for g in words:
+                    lists[g].append((start, end))
+        for spans in lists:
+            spans.sort()
+        self._hits, self._text = hits, text
+        self._starts: dict[str, list[int]] = {}
+
+    def hits(self, group: str) -> list[tuple[int, int]]:
+        """(start, end) of each whole-word hit of ``group``, sorted (overlapping hits all kept)."""
+        return self._hits[group]
+
+    def starts(self, group: str) -> list[int]:
+        """Where a hit of ``group`` starts, each once, in order."""
+        if group not in self._starts:
+            self._starts[group] = sorted({s for s, _ in self._hits[group]})
+        return self._starts[group]
+
+    def between(self, group: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Hits of ``group`` starting in [start, end)."""
+        spans = self._hits[group]
+        return spans[bisect_left(spans, (start, -1)):bisect_left(spans, (end, -1))]
+
+    def count(self, group: str) -> int:
+        return len(self._hits[group])
+
+    def digits(self) -> list[int]:
+        """Every digit that no letter precedes (a number may start there, even inside a run of digits)."""
+        if "digits" not in self._starts:
+            self._starts["digits"] = [m.start() for m in _digit_pattern().finditer(self._text)]
+        return self._starts["digits"]
+
+
+def of(doc: "Document") -> Candidates:
+    """The candidates of ``doc``, found once."""
+    return doc.memo("candidates", lambda: Candidates(doc.text))
+
+
+def scan(pattern: "regex.Pattern[str]", text: str, starts: Iterable[int]) -> Iterator["regex.Match[str]"]:
+    """What ``pattern.finditer(text)`` yields, trying the pattern only at ``starts`` (sorted): the
+    same matches when every match starts at one of them."""
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+            end = m.end() if m.end() > pos else pos + 1
