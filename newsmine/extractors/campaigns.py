@@ -47,26 +47,26 @@ def _award_before(text: str, quote_start: int) -> bool:
 
 def _in_emulation_context(doc: Document) -> bool:
     """Whether the article speaks of emulation work at all (a concert's "chương trình" does not)."""
-    cache = doc.__dict__.setdefault("_emulation_context", {})
-    if "yes" not in cache:
+    def speaks_of_emulation() -> bool:
         lowered = doc.text.lower()
-        cache["yes"] = any(word in lowered for word in _words()["context"])
-    return cache["yes"]
+        return any(word in lowered for word in _words()["context"])
+
+    return doc.memo("campaigns.emulation_context", speaks_of_emulation)
 
 
 def _broadcast(doc: Document) -> tuple[list[tuple[int, int]], dict[str, list[str]]]:
     """Sentences that speak of a broadcast, and what follows "chương trình" in them (keyed by
     its first two words), found in one pass."""
-    cache = doc.__dict__.setdefault("_broadcast", {})
-    if "spans" not in cache:
+    def find() -> tuple[list[tuple[int, int]], dict[str, list[str]]]:
         pats, spans, named = _patterns(), [], {}
         for m in pats["broadcast"].finditer(doc.text):
             if not spans or m.start() >= spans[-1][1]:
                 spans.append(doc.sentence_at(m.start()))
                 for p in pats["programme"].finditer(doc.text, *spans[-1]):
                     named.setdefault(_key(p["after"]), []).append(p["after"])
-        cache["spans"], cache["named"] = spans, named
-    return cache["spans"], cache["named"]
+        return spans, named
+
+    return doc.memo("campaigns.broadcast", find)
 
 
 def _key(name: str) -> str:

@@ -305,10 +305,8 @@ class _Scanner:
 
 
 def _province_matches(doc: Document) -> list[regex.Match[str]]:
-    cache = doc.__dict__.setdefault("_province_matches", {})
-    if "all" not in cache:
-        cache["all"] = list(candidates.scan(_patterns()["province"], doc.text, candidates.of(doc).starts("provinces")))
-    return cache["all"]
+    return doc.memo("units.province_matches", lambda: list(
+        candidates.scan(_patterns()["province"], doc.text, candidates.of(doc).starts("provinces"))))
 
 
 def main_province(doc: Document) -> str | None:
