@@ -23,7 +23,7 @@ def _counts_match(records, tmp_path):
     for record in records:
         for kind in MENTION_KINDS:
             expected[kind] += len(record.mentions(kind))
-    with Archive(tmp_path / "a.sqlite") as archive:
+    with Archive(tmp_path / "a.sqlite", create=True) as archive:
         archive.index(records)
         stored = archive.counts()
     assert stored == {"articles": len(records), **expected}
