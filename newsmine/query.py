@@ -205,32 +205,36 @@ def _term(kind: str, value: str, exact: bool) -> Term | None:
     return Term(words, prefix, exact) if words else None
 
 
-def spans(text: str, query: Query) -> list[tuple[int, int]]:
-    """(start, end) of every whole match of a query term in ``text``; a phrase is one span."""
+def spans(text: str, query: Query) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, is the phrase) of every whole match of a query term in ``text``, in order; a phrase is one span."""
     terms = sorted({*query.terms, *([query.phrase] if query.phrase else [])}, key=lambda t: -len(t.words))
-    found = [(m.start(), m.end(), m[0]) for m in SYLLABLE.finditer(text)]
-    out, n = [], 0
     firsts = {fold(t.words[0])[:1] for t in terms}
+    found = [(m.start(), m.end(), m[0]) for m in SYLLABLE.finditer(text)]
+    n = 0
     while n < len(found):
         start, _, word = found[n]
-        if fold(word)[:1] in firsts:
+        if word[:1].lower() in firsts or fold(word[:1]) in firsts:
             for term in terms:
                 size = len(term.words)
                 if term.matches([w for _, _, w in found[n:n + size]]):
-                    out.append((start, found[n + size - 1][1]))
+                    yield start, found[n + size - 1][1], term == query.phrase
                     n += size - 1
                     break
         n += 1
-    return out
 
 
 def snippet(text: str, query: Query | None, width: int = 90) -> str:
     """A window of ``text`` around the first match (the first phrase match if any), matches in [ ]."""
     if query is None:
         return text[: 2 * width].replace("\n", " ")
-    found = spans(text, query)
-    longest = max((e - s for s, e in found), default=0)
-    first = next(((s, e) for s, e in found if e - s == longest and query.phrase), found[0] if found else (0, 0))
+    found, first = [], None
+    for s, e, is_phrase in spans(text, query):
+        found.append((s, e))
+        if first is None and (is_phrase or not query.phrase):
+            first = (s, e)
+        if first and s > first[0] + width:
+            break
+    first = first or (found[0] if found else (0, 0))
     start, end = max(0, first[0] - width), min(len(text), first[0] + width)
     out, pos = [], start
     for s, e in found:
