@@ -22,6 +22,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Iterator
 
 import regex
@@ -205,40 +206,69 @@ def _term(kind: str, value: str, exact: bool) -> Term | None:
     return Term(words, prefix, exact) if words else None
 
 
+def _variants() -> dict[str, str]:
+    """Each folded letter with every Latin letter folding to it (:func:`newsmine.fold.fold`), as a regex class."""
+    out: dict[str, set[str]] = {}
+    for r in (range(0x30, 0x3A), range(0x41, 0x5B), range(0x61, 0x7B), range(0xC0, 0x250), range(0x1E00, 0x1F00)):
+        for c in map(chr, r):
+            out.setdefault(fold(c), set()).add(c)
+    return {f: "[" + "".join(regex.escape(c) for c in sorted(cs)) + "]" for f, cs in out.items() if len(f) == 1}
+
+
+#: Snippets find where a term may be in the text itself with these classes, then check it with the rules above.
+_VARIANTS = _variants()
+_EDGE = r"(?<![\p{L}\p{N}\p{M}])"
+_GAP = r"[^\p{L}\p{N}\p{M}]+"
+
+
+def _ordered(query: Query) -> tuple[Term, ...]:
+    """The terms to highlight, longest first (a phrase before its words)."""
+    return tuple(sorted({*query.terms, *([query.phrase] if query.phrase else [])}, key=lambda t: -len(t.words)))
+
+
+@lru_cache(maxsize=256)
+def _finder(terms: tuple[Term, ...]) -> regex.Pattern:
+    """Where any of ``terms`` may start: its syllables with any accents and case, whole (the last one begun with ``*``)."""
+    bodies = (_GAP.join("".join(_VARIANTS.get(c) or regex.escape(c) for c in fold(w)) for w in t.words) + ("" if t.prefix else r"(?![\p{L}\p{N}\p{M}])")
+              for t in terms)
+    return regex.compile(_EDGE + "(?:" + "|".join(bodies) + ")")
+
+
+def _spans(text: str, terms: tuple[Term, ...], phrase: Term | None,
+           start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, bool]]:
+    finder, pos, end = _finder(terms), start, len(text) if end is None else end
+    longest = len(terms[0].words)
+    while (m := finder.search(text, pos, end)) is not None:
+        found = list(islice(SYLLABLE.finditer(text, m.start()), longest))
+        for term in terms:
+            size = len(term.words)
+            if term.matches([f[0] for f in found[:size]]):
+                yield m.start(), found[size - 1].end(), term == phrase
+                pos = found[size - 1].end()
+                break
+        else:
+            pos = found[0].end() if found else m.end()
+
+
 def spans(text: str, query: Query) -> Iterator[tuple[int, int, bool]]:
     """(start, end, is the phrase) of every whole match of a query term in ``text``, in order; a phrase is one span."""
-    terms = sorted({*query.terms, *([query.phrase] if query.phrase else [])}, key=lambda t: -len(t.words))
-    firsts = {fold(t.words[0])[:1] for t in terms}
-    found = [(m.start(), m.end(), m[0]) for m in SYLLABLE.finditer(text)]
-    n = 0
-    while n < len(found):
-        start, _, word = found[n]
-        if word[:1].lower() in firsts or fold(word[:1]) in firsts:
-            for term in terms:
-                size = len(term.words)
-                if term.matches([w for _, _, w in found[n:n + size]]):
-                    yield start, found[n + size - 1][1], term == query.phrase
-                    n += size - 1
-                    break
-        n += 1
+    return _spans(text, _ordered(query), query.phrase)
 
 
 def snippet(text: str, query: Query | None, width: int = 90) -> str:
-    """A window of ``text`` around the first match (the first phrase match if any), matches in [ ]."""
+    """A window of ``text`` around the first match (the first phrase match if any), matches in [ ].
+
+    Only the window is scanned for the matches to highlight, however long the text.
+    """
     if query is None:
         return text[: 2 * width].replace("\n", " ")
-    found, first = [], None
-    for s, e, is_phrase in spans(text, query):
-        found.append((s, e))
-        if first is None and (is_phrase or not query.phrase):
-            first = (s, e)
-        if first and s > first[0] + width:
-            break
-    first = first or (found[0] if found else (0, 0))
+    terms = _ordered(query)
+    first = next(_spans(text, (query.phrase,), query.phrase), None) if query.phrase else None
+    first = first or next(_spans(text, terms, query.phrase), None) or (0, 0, False)
     start, end = max(0, first[0] - width), min(len(text), first[0] + width)
     out, pos = [], start
-    for s, e in found:
-        if s >= start and e <= end:
+    for s, e, _ in _spans(text, terms, query.phrase, start, end):
+        if e <= end:
             out += [text[pos:s], f"[{text[s:e]}]"]
             pos = e
     out.append(text[pos:end])

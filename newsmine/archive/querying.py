@@ -97,39 +97,50 @@ def fts5(node: tuple) -> str:
     return "(" + f" {node[0].upper()} ".join(fts5(n) for n in node[1]) + ")"
 
 
-def _matching(query: str | None, where: list[str], args: list[Any]) -> tuple[Query | None, str, list[Any]]:
-    """The parsed query and a SELECT of the matching articles' rowids (``rid``) with their score."""
-    parsed = parse(query) if query and query.strip() else None
-    if parsed:
+def _select(tree: tuple | None, where: list[str], args: list[Any]) -> tuple[str, list[Any]]:
+    """A SELECT of the articles matching a query tree and the filters: their rowids (``rid``) and score."""
+    if tree:
         sql = ("SELECT f.rowid AS rid, bm25(articles_fts, 8.0, 4.0, 1.0) AS score FROM articles_fts f"
                + (" JOIN articles a ON a.rowid = f.rowid" if where else "")
                + " WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where))
-        return parsed, sql, [fts5(parsed.tree), *args]
+        return sql, [fts5(tree), *args]
     sql = "SELECT a.rowid AS rid, 0.0 AS score FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-    return None, sql, list(args)
+    return sql, list(args)
+
+
+def _matching(query: str | None, where: list[str], args: list[Any]) -> tuple[Query | None, str, list[Any]]:
+    """The parsed query and a SELECT of the matching articles' rowids (``rid``) with their score."""
+    parsed = parse(query) if query and query.strip() else None
+    return (parsed, *_select(parsed.tree if parsed else None, where, args))
 
 
 def search(conn: sqlite3.Connection, query: str | None, filters: Filters, limit: int) -> Hits:
+    """The phrase's articles first (a MATCH of their own, never a test per row, which FTS5 would run
+    as one lookup per article), then the rest by score; text is read for the page shown only."""
     where, args = _where(filters)
     parsed, base, params = _matching(query, where, args)
-    phrase = (" rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)" if parsed and parsed.phrase
-              else None)
-    phrase_args = [fts5(("term", parsed.phrase))] if phrase else []
-    # Phase 1 ranks row ids with narrow columns only; phase 2 reads the text of the hits.
-    if parsed:
-        order = (f"{phrase} DESC, score" if phrase else "score")
-        sql = f"SELECT rid FROM ({base}) ORDER BY {order} LIMIT ?"
-    else:
-        sql = f"SELECT rid FROM ({base}) m JOIN articles a ON a.rowid = m.rid ORDER BY a.published DESC LIMIT ?"
+
+    def rids(sql: str, sql_args: list[Any], order: str, n: int) -> list[int]:
+        return [r for (r,) in conn.execute(f"SELECT rid FROM ({sql}) m{order} LIMIT ?", [*sql_args, n])]
+
     try:
-        ranked = conn.execute(sql, [*params, *phrase_args, limit]).fetchall()
         total = conn.execute(f"SELECT COUNT(*) FROM ({base})", params).fetchone()[0]
-        together = (conn.execute(f"SELECT COUNT(*) FROM ({base}) WHERE {phrase}", [*params, *phrase_args])
-                    .fetchone()[0] if phrase else None)
+        together, ranked = None, []
+        if parsed is None:
+            ranked = rids(base, params, " JOIN articles a ON a.rowid = m.rid ORDER BY a.published DESC", limit)
+        else:
+            if parsed.phrase:
+                phrase, phrase_args = _select(("term", parsed.phrase), where, args)
+                together = conn.execute(f"SELECT COUNT(*) FROM ({phrase})", phrase_args).fetchone()[0]
+                ranked = rids(phrase, phrase_args, " ORDER BY score", limit) if together else []
+            if len(ranked) < limit:
+                first = set(ranked)
+                ranked += [r for r in rids(base, params, " ORDER BY score", limit + len(ranked))
+                           if r not in first][: limit - len(ranked)]
     except sqlite3.OperationalError as exc:
         raise QueryError(f"the search index could not run this query ({exc})") from None
     rows = []
-    for (rowid,) in ranked:
+    for rowid in ranked:
         i, t, p, pv, pv25, year, text = conn.execute(
             "SELECT id, title, published, province, province_2025, year, text FROM articles "
             "WHERE rowid = ?", (rowid,)).fetchone()
