@@ -115,30 +115,27 @@ def _matching(query: str | None, where: list[str], args: list[Any]) -> tuple[Que
 
 
 def search(conn: sqlite3.Connection, query: str | None, filters: Filters, limit: int) -> Hits:
-    """The phrase's articles first (a MATCH of their own, never a test per row, which FTS5 would run
-    as one lookup per article), then the rest by score; text is read for the page shown only."""
+    """One statement gives the page, the total and the phrase count (filters are tested once per article).
+
+    The phrase is a MATCH of its own whose rowids are tested in the select list: a ``rid IN (...)`` in
+    a WHERE clause would make FTS5 look each article up again, one query per row.
+    """
     where, args = _where(filters)
     parsed, base, params = _matching(query, where, args)
-
-    def rids(sql: str, sql_args: list[Any], order: str, n: int) -> list[int]:
-        return [r for (r,) in conn.execute(f"SELECT rid FROM ({sql}) m{order} LIMIT ?", [*sql_args, n])]
-
+    phrase, phrase_args = "0", []
+    if parsed and parsed.phrase:
+        phrase, phrase_args = "rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [
+            fts5(("term", parsed.phrase))]
+    order = "phrase DESC, score" if parsed else "(SELECT published FROM articles WHERE rowid = rid) DESC"
+    sql = (f"SELECT rid, COUNT(*) OVER (), SUM(phrase) OVER () FROM (SELECT rid, score, {phrase} AS phrase "
+           f"FROM ({base})) ORDER BY {order} LIMIT ?")
     try:
-        total = conn.execute(f"SELECT COUNT(*) FROM ({base})", params).fetchone()[0]
-        together, ranked = None, []
-        if parsed is None:
-            ranked = rids(base, params, " JOIN articles a ON a.rowid = m.rid ORDER BY a.published DESC", limit)
-        else:
-            if parsed.phrase:
-                phrase, phrase_args = _select(("term", parsed.phrase), where, args)
-                together = conn.execute(f"SELECT COUNT(*) FROM ({phrase})", phrase_args).fetchone()[0]
-                ranked = rids(phrase, phrase_args, " ORDER BY score", limit) if together else []
-            if len(ranked) < limit:
-                first = set(ranked)
-                ranked += [r for r in rids(base, params, " ORDER BY score", limit + len(ranked))
-                           if r not in first][: limit - len(ranked)]
+        page = conn.execute(sql, [*phrase_args, *params, limit]).fetchall()
     except sqlite3.OperationalError as exc:
         raise QueryError(f"the search index could not run this query ({exc})") from None
+    ranked = [r for r, _, _ in page]
+    total, together = (page[0][1], page[0][2]) if page else (0, 0)
+    together = together if phrase_args else None
     rows = []
     for rowid in ranked:
         i, t, p, pv, pv25, year, text = conn.execute(
