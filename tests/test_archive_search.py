@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import zlib
 import sys
 from pathlib import Path
 
@@ -137,3 +138,12 @@ def test_writers_at_once_on_a_new_file(tmp_path):
         with Archive(db, readonly=True) as a:
             ids = list(a.table("articles")["id"])
         assert sorted(ids) == sorted(f"{w}-{n}" for w in range(3) for n in range(len(TEXTS)))
+
+
+def test_archived_record_is_the_record(tmp_path):
+    records = [newsmine.extract(t, id=i, title=t.split(".")[0][:30]) for i, t in TEXTS.items()]
+    with Archive(tmp_path / "a.sqlite", create=True) as a:
+        a.index(records)
+        assert a.articles(["c", "a"]) == [records[2], records[0]]
+        stored = a.backend.conn.execute("SELECT record FROM articles WHERE id = 'c'").fetchone()[0]
+    assert not {"title", "lead", "text"} & set(json.loads(zlib.decompress(stored)))  # kept in their columns only

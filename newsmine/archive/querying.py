@@ -8,7 +8,7 @@ from typing import Any, Iterable, Sequence
 
 from ..query import Query, QueryError, accented, parse, snippet, value_keys
 from .backend import Filters, Hits
-from .schema import INTERNAL, ROW_KEY, VIEWS, layout, mention_tables
+from .schema import INTERNAL, RECORD_COLUMNS, ROW_KEY, VIEWS, layout, mention_tables
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -38,10 +38,11 @@ def records(conn: sqlite3.Connection, ids: Iterable[str]) -> list[Any]:
 
     out = []
     for article_id in ids:
-        row = conn.execute("SELECT record, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = conn.execute(f"SELECT record, {', '.join(RECORD_COLUMNS)} FROM articles WHERE id = ?",
+                           (article_id,)).fetchone()
         if row:
             data = json.loads(zlib.decompress(row[0]) if isinstance(row[0], bytes) else row[0])
-            data["text"] = row[1]
+            data.update(zip(RECORD_COLUMNS, row[1:]))
             out.append(msgspec.convert(data, type=record_type()))
     return out
 

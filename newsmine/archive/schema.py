@@ -13,6 +13,8 @@ SCHEMA_VERSION = 5
 #: Columns only the archive keeps on ``articles``: re-index, the record as compressed JSON, and what
 #: produced it (the newsmine version and the fingerprint of its extractors and data files).
 ARTICLE_EXTRA = [("hash", "string"), ("record", "binary"), ("newsmine_version", "string"), ("fingerprint", "string")]
+#: Fields of a record its compressed JSON leaves out: they are columns of ``articles``.
+RECORD_COLUMNS = ("title", "lead", "text")
 #: Columns of ``articles`` neither ``Archive.table()`` nor datasette shows (``folded``: archives before 5).
 INTERNAL = ("hash", "record", "folded")
 #: The full-text index: contentless, one token per syllable (:func:`newsmine.query.tokens`); its name

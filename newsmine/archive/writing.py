@@ -10,7 +10,7 @@ from typing import Any, Mapping, Sequence
 from ..frames import rows
 from ..query import tokens, value_keys
 from ..records import Article, Record
-from .schema import ROW_KEY, mention_tables
+from .schema import RECORD_COLUMNS, ROW_KEY, mention_tables
 
 
 def content_hash(article: Article) -> str:
@@ -22,7 +22,8 @@ def table_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
     """The rows of ``record`` in each archive table: the record's own, plus re-index columns."""
     out = rows(record)
     meta = record.to_dict()
-    meta.pop("text")
+    for column in RECORD_COLUMNS:  # kept once, in their columns
+        meta.pop(column)
     out["articles"][0].update({
         "hash": content_hash(record),
         "record": zlib.compress(json.dumps(meta, ensure_ascii=False).encode(), 6),
