@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .records import Article, Record
 
 __version__ = "0.1.0"
-__all__ = ["extract", "read", "extract_all", "to_frames", "Archive", "Record", "Article", "__version__"]
+__all__ = ["extract", "read", "extract_all", "bag", "cluster", "to_frames", "Archive", "Record", "Article", "__version__"]
 
 
 def extract(text: str, *, id: str = "text", source: str = "<string>", title: str | None = None,
@@ -54,15 +54,49 @@ def read(paths: Iterable[str] | str, **options: Any) -> Iterator["Article"]:
     return _read(paths, **options)
 
 
-def extract_all(paths: Iterable[str] | str, **options: Any) -> Iterator["Record"]:
-    """Records for every article under ``paths``, one at a time."""
+def extract_all(paths: Iterable[str] | str, *, workers: int = 1, scheduler: str | None = None,
+                **options: Any) -> Iterator["Record"]:
+    """Records for every article under ``paths``, one at a time, in input order.
+
+    With ``workers=N`` (N > 1) the articles are extracted on a Dask local cluster of N processes, with
+    ``scheduler="tcp://HOST:PORT"`` on an existing ``dask.distributed`` cluster; the cluster a call
+    starts is stopped when the records are exhausted (or the iterator closed).
+    """
+    if workers > 1 or scheduler:
+        from .parallel import records
+
+        return records([paths] if isinstance(paths, str) else paths, workers=workers, scheduler=scheduler,
+                       **options)
     from .pipeline import extract_articles
 
     return extract_articles(read(paths, **options))
 
 
-def to_frames(records: Iterable["Record"]) -> dict[str, "pandas.DataFrame"]:
-    """One DataFrame per table: articles, campaigns, directives, dates, units, indicators, achievements."""
+def bag(paths: Iterable[str] | str, **options: Any) -> Any:
+    """A ``dask.bag`` of the records under ``paths``, computed where dask computes (a ``distributed.Client``
+    when one is open). ``to_frames(bag)`` gives its tables as dask DataFrames."""
+    from .parallel import bag as _bag
+
+    return _bag(paths, **options)
+
+
+def cluster(workers: int = 2, scheduler: str | None = None) -> Any:
+    """A ``distributed.Client`` in a ``with`` block: of a local cluster of ``workers`` processes (stopped at the
+    end of the block), or of the existing cluster at ``scheduler``. Bags computed inside run on it."""
+    from .parallel import connect
+
+    return connect(workers, scheduler)
+
+
+def to_frames(records: Any) -> dict[str, Any]:
+    """One DataFrame per table: articles, campaigns, directives, dates, units, indicators, achievements.
+
+    Records give pandas DataFrames; a ``dask.bag`` of records (``newsmine.bag``) gives dask DataFrames.
+    """
+    if type(records).__module__.startswith("dask."):
+        from .parallel import frames
+
+        return frames(records)
     from .frames import to_frames as _to_frames
 
     return _to_frames(records)

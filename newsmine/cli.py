@@ -69,6 +69,12 @@ def _fields(values: list[str]) -> dict[str, str]:
     return out
 
 
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Extract on a local Dask cluster of N "
+                                      "worker processes (1: in this process).")]
+Scheduler = Annotated[Optional[str], typer.Option("--scheduler", help="Extract on an existing dask.distributed "
+                                                  "cluster: tcp://HOST:PORT of its scheduler.")]
+
+
 @app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories (recursive) or - for standard input.",
@@ -84,9 +90,10 @@ def extract(
                                                        "(fields: id title lead body url published authors).")]
     = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    workers: Workers = 1, scheduler: Scheduler = None,
 ) -> None:
     """Extract records from articles: campaigns, directives, dates, units, indicators, achievements."""
-    from .runner import ProblemCounter, Summary
+    from .runner import ClusterError, ProblemCounter, Summary
     from .sources import FORMATS as INPUT_FORMATS
     from .writers import FORMATS, open_writer
 
@@ -104,13 +111,14 @@ def extract(
     logger.addHandler(handler)
     logger.propagate = False
     try:
-        writer = open_writer(output, fmt)
+        writer = open_writer(output, fmt, partitioned=workers > 1 or bool(scheduler))
     except (OSError, ValueError) as exc:
         console.print(f"[red]newsmine:[/] cannot write {output}: {exc}")
         raise typer.Exit(2) from None
     try:
-        _run_with_progress(console, inputs, writer, input_format, fields, summary, show=not quiet)
-    except ValueError as exc:  # a bad --field name
+        _run_with_progress(console, inputs, writer, input_format, fields, summary, show=not quiet,
+                           workers=workers, scheduler=scheduler)
+    except (ValueError, ClusterError) as exc:  # a bad --field name, an unreachable --scheduler
         console.print(f"[red]newsmine:[/] {exc}")
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
@@ -126,15 +134,15 @@ def extract(
         raise typer.Exit(2)
 
 
-def _run_with_progress(console, inputs, writer, input_format, fields, summary, *, show: bool) -> None:
+def _run_with_progress(console, inputs, writer, input_format, fields, summary, *, show: bool, **cluster) -> None:
     from .runner import run_extract
 
     if not (show and console.is_terminal):
-        run_extract(inputs, writer, input_format=input_format, fields=fields, summary=summary)
+        run_extract(inputs, writer, input_format=input_format, fields=fields, summary=summary, **cluster)
         return
     with _progress_bar(console, inputs) as tick:
         run_extract(inputs, writer, input_format=input_format, fields=fields, summary=summary,
-                    on_article=lambda s: tick(s.articles))
+                    on_article=lambda s: tick(s.articles), **cluster)
 
 
 @contextmanager
@@ -283,11 +291,13 @@ def index(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
     reextract: Annotated[bool, typer.Option("--reextract", help="Extract every article again, even unchanged ones.")]
     = False,
+    workers: Workers = 1, scheduler: Scheduler = None,
 ) -> None:
     """Build or extend a searchable archive (SQLite): articles, every kind of mention, full-text search.
 
     Articles archived by an older newsmine (other extractors or data files) are extracted again."""
     from .archive import Archive
+    from .runner import ClusterError
     from .sources import read
 
     console = _stderr()
@@ -298,13 +308,21 @@ def index(
         console.print(f"[red]newsmine:[/] cannot open archive {db}: {exc}")
         raise typer.Exit(2) from None
 
-    items = read(inputs, input_format=input_format, records=True)
+    if workers > 1 or scheduler:  # extraction on the workers, writing here
+        from .parallel import index_items
+
+        items = index_items(inputs, workers=workers, scheduler=scheduler, input_format=input_format)
+    else:
+        items = read(inputs, input_format=input_format, records=True)
     try:
         if quiet or not console.is_terminal:
             summary = archive.index(items, reextract=reextract)
         else:
             with _progress_bar(console, inputs) as tick:
                 summary = archive.index((tick(n) or item for n, item in enumerate(items, 1)), reextract=reextract)
+    except ClusterError as exc:
+        console.print(f"[red]newsmine:[/] {exc}")
+        raise typer.Exit(2) from None
     except KeyboardInterrupt:
         console.print("[yellow]newsmine:[/] interrupted; the archive holds every batch written so far, "
                       "run the same command again to complete it")
@@ -562,10 +580,10 @@ def show(
                         f"could be read from {input_path}")
         raise typer.Exit(2)
     if html_out:
-        from .kinds import names
+        from .kinds import kinds
 
         Path(html_out).write_text(html(record), encoding="utf-8")
-        count = sum(len(record.mentions(kind)) for kind in names())
+        count = sum(len(kind.spans(m)) for name, kind in kinds().items() for m in record.mentions(name))
         _stderr().print(f"{html_out}: {record.id}, {count} mentions")
         return
     from rich.console import Console

@@ -1,4 +1,10 @@
-"""Records as tables: one row per article, one table per declared kind of mention, keyed by ``article_id``."""
+"""Records as tables: one row per article, one table per declared kind of mention, keyed by ``article_id``.
+
+A kind's list of spans is a table beside the kind's: ``achievement_mentions`` holds every clause
+telling each achievement, keyed by ``article_id`` and ``achievement_index`` as the achievement's row is::
+
+    frames["achievements"].merge(frames["achievement_mentions"], on=["article_id", "achievement_index"])
+"""
 from __future__ import annotations
 
 from functools import cache
@@ -18,7 +24,8 @@ _ARTICLE = [("id", "string"), ("source", "string"), ("title", "string"), ("serie
 def columns() -> dict[str, list[tuple[str, str]]]:
     """Column names and Arrow type names of each table, in order. Writers build schemas from this."""
     out = {"articles": [*_ARTICLE, *((f"n_{name}", "int64") for name in kinds())]}
-    out.update({name: kind.columns for name, kind in kinds().items()})
+    for kind in kinds().values():
+        out.update(kind.tables())
     return out
 
 
@@ -35,7 +42,7 @@ def rows(record: Record) -> dict[str, list[dict[str, Any]]]:
     for name, kind in kinds().items():
         found = record.mentions(name)
         article[f"n_{name}"] = len(found)
-        out[name] = [{"article_id": record.id, **kind.row(m)} for m in found]
+        out.update(kind.rows(record.id, found))
     return out
 
 

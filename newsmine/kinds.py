@@ -60,14 +60,71 @@ class Kind:
             object.__setattr__(self, "label", self.name.upper())
 
     @cached_property
+    def children(self) -> list[Child]:
+        """The kind's list-of-spans fields (an achievement's ``mentions``), each a table of its own."""
+        import msgspec
+
+        out = []
+        for f in msgspec.structs.fields(self.record):
+            item = typing.get_args(f.type)[0] if typing.get_origin(f.type) is list else None
+            if isinstance(item, type) and issubclass(item, msgspec.Struct) and \
+                    {"text", "start", "end"} <= set(item.__struct_fields__):
+                out.append(Child(f"{self.name.removesuffix('s')}_{f.encode_name}", f.encode_name, item,
+                                 f"{self.name.removesuffix('s')}_index"))
+        return out
+
+    @cached_property
     def columns(self) -> list[tuple[str, str]]:
         """(column, Arrow type name) of the kind's table: a nested record's fields are flattened
-        (``period`` → ``period_start``, ``period_end``), a list is kept as JSON text."""
-        return [*LEADING, *_columns(self.record, skip={"text", "start", "end"}), *TRAILING]
+        (``period`` → ``period_start``, ``period_end``), a list is kept as JSON text. A list of spans
+        is a child table instead (:attr:`children`): the kind's table keeps the mention's position in
+        the article (``achievement_index``) and how many spans the list holds (``n_mentions``)."""
+        skip = {"text", "start", "end", *(c.field for c in self.children)}
+        key = [(self.children[0].key, "int64")] if self.children else []
+        counts = [(f"n_{c.field}", "int64") for c in self.children]
+        return [*LEADING, *key, *_columns(self.record, skip=skip), *counts, *TRAILING]
+
+    def tables(self) -> dict[str, list[tuple[str, str]]]:
+        """The kind's table and its children's, by name, with their columns."""
+        return {self.name: self.columns, **{c.table: c.columns for c in self.children}}
 
     def row(self, mention: "Mention") -> dict[str, Any]:
-        """The table row of ``mention``, without ``article_id``."""
-        return _flatten(mention.to_dict(), self.record)
+        """The table row of ``mention``, without ``article_id`` (nor, for a kind with children, its position)."""
+        values = mention.to_dict()
+        out = _flatten(values, self.record, skip={c.field for c in self.children})
+        out.update({f"n_{c.field}": len(values.get(c.field) or []) for c in self.children})
+        return out
+
+    def rows(self, article_id: str, found: list["Mention"]) -> dict[str, list[dict[str, Any]]]:
+        """The rows ``found`` (one article's mentions of this kind) add to each of :meth:`tables`."""
+        out: dict[str, list[dict[str, Any]]] = {name: [] for name in self.tables()}
+        for n, mention in enumerate(found):
+            key = {self.children[0].key: n} if self.children else {}
+            out[self.name].append({"article_id": article_id, **key, **self.row(mention)})
+            for child in self.children:
+                out[child.table] += [{"article_id": article_id, **key, **_flatten(span.to_dict(), child.record)}
+                                     for span in getattr(mention, child.field)]
+        return out
+
+    def spans(self, mention: "Mention") -> list["Mention"]:
+        """Where ``mention`` is told: the spans of its children (every clause stating an achievement), else itself."""
+        told = [span for child in self.children for span in getattr(mention, child.field)]
+        return told or [mention]
+
+
+@dataclass(frozen=True)
+class Child:
+    """A list-of-spans field of a kind as a table: ``achievement_mentions`` from ``Achievement.mentions``,
+    one row per span, keyed by ``article_id`` and ``key`` (the owner's position in the article's list)."""
+
+    table: str
+    field: str
+    record: type
+    key: str
+
+    @property
+    def columns(self) -> list[tuple[str, str]]:
+        return [*LEADING, (self.key, "int64"), *_columns(self.record, skip={"text", "start", "end"}), *TRAILING]
 
 
 def _columns(cls: type, skip: set[str], prefix: str = "") -> list[tuple[str, str]]:
@@ -85,13 +142,16 @@ def _columns(cls: type, skip: set[str], prefix: str = "") -> list[tuple[str, str
     return out
 
 
-def _flatten(values: dict[str, Any], cls: type, prefix: str = "") -> dict[str, Any]:
+def _flatten(values: dict[str, Any], cls: type, prefix: str = "", skip: frozenset[str] | set[str] = frozenset()
+             ) -> dict[str, Any]:
     import json
 
     import msgspec
 
     out: dict[str, Any] = {}
     for f in msgspec.structs.fields(cls):
+        if f.encode_name in skip:
+            continue
         value, name, base = values.get(f.encode_name), prefix + f.encode_name, _base(f.type)
         if isinstance(base, type) and issubclass(base, msgspec.Struct):
             out.update(_flatten(value or {}, base, prefix=f"{name}_"))

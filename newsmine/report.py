@@ -118,7 +118,7 @@ def build(archive: Archive, *, top: int = 15) -> str:
     units_by_kind, metrics, by_unit, rates = (figures["units_by_kind"], figures["metrics"],
                                               figures["indicator_units"], figures["rates"])
 
-    cards = "".join(f'<div class="card"><b data-count="{k}">{v:,}</b>{html.escape(k)}</div>'
+    cards = "".join(f'<div class="card"><b data-count="{k}">{v:,}</b>{html.escape(k.replace("_", " "))}</div>'
                     for k, v in counts.items())
     cards += "".join(f'<div class="card"><b data-distinct="{k}">{v:,}</b>distinct {html.escape(k)}</div>'
                      for k, v in distinct.items())
@@ -128,9 +128,13 @@ def build(archive: Archive, *, top: int = 15) -> str:
         "<h2>Articles by year</h2>",
         _year_bar(dict(years), "Articles by year", "articles") if years else "<p class='muted'>No dated articles.</p>",
         "<h2>Achievement types</h2>",
-        _bar([t for t, _, _ in types], [n for _, n, _ in types], "Achievements by type", "achievements", "",
+        "<p class='muted'>An achievement is one honour or result of one recipient in one article, however many "
+        "of its clauses (mentions) tell it.</p>",
+        _bar([t[0] for t in types], [t[1] for t in types], "Achievements by type", "achievements", "",
              horizontal=True) if types else "<p class='muted'>No achievements.</p>",
-        _table(["type", "achievements", "articles"], types, "achievement_types"),
+        _table(["type", "achievements", "articles", "mentions"], types, "achievement_types"),
+        "<h3>Most frequent awards</h3>",
+        _table(["award", "type", "achievements", "articles", "mentions"], figures["awards"], "awards"),
         "<h2>Top campaigns</h2>",
         _bar([c[0][:60] for c in campaigns], [c[2] for c in campaigns], "Campaigns by articles citing them",
              "articles", "", horizontal=True) if campaigns else "<p class='muted'>No campaigns.</p>",

@@ -30,6 +30,9 @@ def metadata(db: Path) -> dict[str, Any]:
     tables: dict[str, Any] = {"articles": {"columns": ARTICLE_NOTES, "facets": ARTICLE_FACETS}}
     for table, kind in kinds().items():
         tables[table] = {"columns": dict(kind.notes), "facets": list(kind.facets)}
+        for child in kind.children:  # achievement_mentions: every clause telling an achievement
+            tables[child.table] = {"description": f"Each span of the {child.field} of {table}: its row is the "
+                                                  f"one with the same article_id and {child.key}."}
     tables["articles"].update({
         "title": "Articles", "fts_table": "articles_fts", "fts_pk": "rowid",
         "searchmode": "escaped",

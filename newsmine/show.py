@@ -44,15 +44,18 @@ def notebook(record: Record) -> Any:
 
 
 def terminal(record: Record) -> "rich.text.Text":  # noqa: F821
-    """The text with each mention coloured by label (the outermost mention where they nest)."""
+    """The text with each mention coloured by label (the outermost mention where they nest); every
+    mention of an achievement is coloured."""
     from rich.text import Text
 
-    from .spacy_component import colors, labels
+    from .kinds import kinds
+    from .spacy_component import colors
 
     text, palette = Text(record.text), colors()
-    for kind, label in labels().items():
-        for m in record.mentions(kind):
-            text.stylize(f"black on {palette[label]}", m.start, m.end)
+    for name, kind in kinds().items():
+        for m in record.mentions(name):
+            for told in kind.spans(m):  # every clause telling an achievement
+                text.stylize(f"black on {palette[kind.label]}", told.start, told.end)
     legend = Text(end="")
     for label, color in palette.items():
         legend.append(f" {label} ", style=f"black on {color}")

@@ -9,6 +9,8 @@
 Labels: each kind's declared label (CAMPAIGN, DIRECTIVE, DATE, UNIT, INDICATOR, ACHIEVEMENT). Character offsets are aligned to
 spaCy tokens with ``alignment_mode="expand"`` (a mention inside a token takes the whole token);
 ``span._.newsmine`` holds the record's structured values, ``doc._.newsmine`` the whole record.
+An achievement told in several clauses is one span per clause (each of its ``mentions``), all
+holding the same value: the achievement's dict.
 """
 from __future__ import annotations
 
@@ -48,14 +50,18 @@ def annotate(doc: Doc, record, spans_key: str = "newsmine") -> Doc:
     for cls in (Span, Doc):
         if not cls.has_extension("newsmine"):
             cls.set_extension("newsmine", default=None)
+    from newsmine.kinds import kinds
+
     spans = []
-    for kind, label in labels().items():
-        for mention in record.mentions(kind):
-            span = doc.char_span(mention.start, mention.end, label=label, alignment_mode="expand")
-            if span is None or len(span) == 0:
-                continue
-            span._.newsmine = {"kind": kind, **mention.to_dict()}
-            spans.append(span)
+    for name, kind in kinds().items():
+        for mention in record.mentions(name):
+            value = {"kind": name, **mention.to_dict()}
+            for told in kind.spans(mention):
+                span = doc.char_span(told.start, told.end, label=kind.label, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                span._.newsmine = value
+                spans.append(span)
     doc.spans[spans_key] = sorted(spans, key=lambda s: (s.start_char, -s.end_char))
     doc._.newsmine = record
     return doc

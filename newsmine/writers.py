@@ -26,6 +26,13 @@ class JsonlWriter:
     def write(self, record: Record) -> None:
         self._stream.write(encode(record) + b"\n")
 
+    def write_encoded(self, lines: bytes) -> None:
+        """Records already encoded, one per line (a worker's partition)."""
+        self._stream.write(lines)
+
+    def end_partition(self) -> None:
+        """Nothing to do: partitions follow each other in the one file, in order."""
+
     def close(self) -> None:
         if self._own:
             self._stream.close()
@@ -34,9 +41,13 @@ class JsonlWriter:
 
 
 class TableWriter:
-    """Parquet or CSV files ``OUT/<table>.<ext>``, written batch by batch."""
+    """Parquet or CSV files ``OUT/<table>.<ext>``, written batch by batch.
 
-    def __init__(self, out: str | Path, fmt: str):
+    ``partitioned``: a dataset ``OUT/<table>/part-00000.<ext>``, one file per partition (``end_partition``),
+    that pandas, pyarrow.dataset and dask.dataframe open as one table.
+    """
+
+    def __init__(self, out: str | Path, fmt: str, *, partitioned: bool = False):
         import pyarrow as pa
 
         if str(out) == "-":
@@ -49,12 +60,35 @@ class TableWriter:
         }
         self._pending: dict[str, list[dict[str, Any]]] = {name: [] for name in self._schemas}
         self._writers: dict[str, Any] = {}
+        self._partitioned, self._parts = partitioned, 0
+        if partitioned:
+            for name in self._schemas:
+                (self._dir / name).mkdir(exist_ok=True)
+                for old in (self._dir / name).glob(f"part-*.{fmt}"):  # a dataset holds this run only
+                    old.unlink()
 
     def write(self, record: Record) -> None:
         for name, table in rows(record).items():
             self._pending[name].extend(table)
-        if len(self._pending["articles"]) >= BATCH:
+        if len(self._pending["articles"]) >= BATCH and not self._partitioned:
             self._flush()
+
+    def end_partition(self) -> None:
+        if not self._partitioned or not self._pending["articles"]:
+            return
+        import pyarrow as pa
+
+        for name in self._schemas:
+            table = pa.Table.from_pylist(self._pending[name], schema=self._schemas[name])
+            path = self._dir / name / f"part-{self._parts:05d}.{self._fmt}"
+            if self._fmt == "parquet":
+                import pyarrow.parquet as pq
+                pq.write_table(table, path)
+            else:
+                import pyarrow.csv as pcsv
+                pcsv.write_csv(table, path)
+            self._pending[name] = []
+        self._parts += 1
 
     def _flush(self) -> None:
         import pyarrow as pa
@@ -76,14 +110,18 @@ class TableWriter:
         return self._writers[name]
 
     def close(self) -> None:
+        if self._partitioned:
+            self.end_partition()
+            return
         self._flush()
         for writer in self._writers.values():
             writer.close()
 
 
-def open_writer(out: str | Path, fmt: str) -> JsonlWriter | TableWriter:
+def open_writer(out: str | Path, fmt: str, *, partitioned: bool = False) -> JsonlWriter | TableWriter:
+    """A writer for ``fmt``; ``partitioned`` tables are datasets of one file per partition (parallel runs)."""
     if fmt == "jsonl":
         return JsonlWriter(out)
     if fmt in ("parquet", "csv"):
-        return TableWriter(out, fmt)
+        return TableWriter(out, fmt, partitioned=partitioned)
     raise ValueError(f"unknown output format {fmt!r}; choose from {', '.join(FORMATS)}")

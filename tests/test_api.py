@@ -19,7 +19,10 @@ def test_extract_text_with_metadata():
 def test_extract_all_and_frames(seeds):
     records = list(newsmine.extract_all([seeds]))
     frames = newsmine.to_frames(records)
-    assert set(frames) == {"articles", *MENTION_KINDS}
+    assert set(frames) == {"articles", *MENTION_KINDS, "achievement_mentions"}
     assert len(frames["articles"]) == 2
     assert frames["indicators"]["value"].dtype == float
     assert set(frames["dates"]["article_id"]) <= set(frames["articles"]["id"])
+    told = frames["achievements"].merge(frames["achievement_mentions"], on=["article_id", "achievement_index"])
+    assert len(told) == len(frames["achievement_mentions"]) == frames["achievements"]["n_mentions"].sum() > 0
+    assert "mentions" not in frames["achievements"]

@@ -78,12 +78,14 @@ def test_table_outputs(seeds, tmp_path, fmt):
     done = run("extract", str(seeds), "--format", fmt, "-o", str(out), "-q")
     assert done.returncode == 0, done.stderr.decode()
     read = pd.read_parquet if fmt == "parquet" else pd.read_csv
-    tables = {name: read(out / f"{name}.{fmt}") for name in ("articles", *MENTION_KINDS)}
+    tables = {name: read(out / f"{name}.{fmt}") for name in ("articles", *MENTION_KINDS, "achievement_mentions")}
     assert sorted(tables["articles"]["id"]) == ["000_033c3dc0d971c6df", "004_1ebc1bc18e428362"]
     for kind in MENTION_KINDS:
         frame = tables[kind]
         assert set(frame["article_id"]) <= set(tables["articles"]["id"])
         assert (tables["articles"][f"n_{kind}"].sum()) == len(frame)
+    told = tables["achievements"].merge(tables["achievement_mentions"], on=["article_id", "achievement_index"])
+    assert len(told) == len(tables["achievement_mentions"]) == tables["achievements"]["n_mentions"].sum() > 0
 
 
 def test_every_command_has_help():
@@ -101,3 +103,11 @@ def test_eval_on_a_folder_without_gold(tmp_path):
     done = run("eval", str(tmp_path))
     assert done.returncode == 2 and "has no articles/ and gold/ folders" in done.stderr.decode()
     assert "Traceback" not in done.stderr.decode()
+
+
+def test_schema_prints_the_achievement_shape():
+    defs = json.loads(run("schema").stdout)["$defs"]
+    props = defs["Achievement"]["properties"]
+    assert {"type", "award", "recipient", "conferred_by", "year", "text", "start", "end", "mentions"} <= set(props)
+    assert props["mentions"]["items"] == {"$ref": "#/$defs/Mention"}
+    assert set(defs["Mention"]["required"]) == {"text", "start", "end"}

@@ -60,3 +60,51 @@ def test_show_on_a_terminal_and_bad_input(tmp_path, seeds):
     missing = subprocess.run([sys.executable, "-m", "newsmine", "show", str(tmp_path / "none.txt")],
                              capture_output=True, text=True)
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+#: An invented article telling one honour twice: in the headline and in the body.
+TOLD_TWICE = ("Trường Tiểu học Hòa Bình đón nhận Huân chương Lao động hạng Ba\n\n"
+              "Sáng 5/9/2023, Trường Tiểu học Hòa Bình (huyện Tân Phú) long trọng tổ chức lễ khai giảng năm học mới. "
+              "Dịp này, Trường Tiểu học Hòa Bình vinh dự được Chủ tịch nước tặng Huân chương Lao động hạng Ba vì "
+              "đã có thành tích xuất sắc trong công tác giáo dục.")
+HEADLINE = "Trường Tiểu học Hòa Bình đón nhận Huân chương Lao động hạng Ba"
+BODY = "Trường Tiểu học Hòa Bình vinh dự được Chủ tịch nước tặng Huân chương Lao động hạng Ba"
+
+
+def test_an_honour_told_twice_is_one_span_per_mention_with_one_value():
+    nlp = spacy.blank("vi")
+    nlp.add_pipe("newsmine")
+    doc = nlp(TOLD_TWICE)
+    [achievement] = doc._.newsmine.achievements
+    spans = [s for s in doc.spans["newsmine"] if s.label_ == "ACHIEVEMENT"]
+    assert len(spans) == len(achievement.mentions) == 2
+    assert spans[0].text == HEADLINE and spans[1].text.startswith(BODY)
+    assert spans[0]._.newsmine is spans[1]._.newsmine
+    value = spans[0]._.newsmine
+    assert value["kind"] == "achievements" and value["type"] == "order_medal"
+    assert value["award"].startswith("Huân chương Lao động hạng Ba")
+    assert value["recipient"] == "Trường Tiểu học Hòa Bình"
+    assert [(m["start"], m["end"]) for m in value["mentions"]] == [(s.start_char, s.end_char) for s in spans]
+
+
+def _told_twice_record():
+    from newsmine.records import Achievement, Mention, record_type
+
+    head, body = TOLD_TWICE.index(HEADLINE), TOLD_TWICE.index(BODY)
+    mentions = [Mention(text=HEADLINE, start=head, end=head + len(HEADLINE)),
+                Mention(text=BODY, start=body, end=body + len(BODY))]
+    award = Achievement(type="order_medal", award="Huân chương Lao động hạng Ba", recipient="Trường Tiểu học Hòa Bình",
+                        conferred_by="Chủ tịch nước", text=BODY, start=body, end=body + len(BODY), mentions=mentions)
+    return record_type()(id="hoa-binh", source="-", text=TOLD_TWICE, achievements=[award])
+
+
+def test_show_colours_every_mention_of_an_achievement():
+    from newsmine.show import terminal, to_doc
+
+    record = _told_twice_record()
+    doc = to_doc(record)
+    assert [s.text for s in doc.spans["newsmine"]] == [HEADLINE, BODY]
+    assert {id(s._.newsmine) for s in doc.spans["newsmine"]} == {id(doc.spans["newsmine"][0]._.newsmine)}
+    legend = len(terminal(record).plain) - len(TOLD_TWICE)  # the legend line comes first
+    coloured = {(s.start - legend, s.end - legend) for s in terminal(record).spans if s.start >= legend}
+    assert coloured == {(m.start, m.end) for m in record.achievements[0].mentions}

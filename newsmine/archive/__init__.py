@@ -5,7 +5,8 @@ content hash; an article archived with the same hash is not extracted again),
 extracts the rest, writes them in batches, and answers queries — all through a
 backend (:mod:`.backend`). The one backend today is SQLite (:mod:`.sqlite`):
 tables ``articles`` and one per declared kind (every mention row keeps its
-article id and offsets; layout and migrations in :mod:`.schema`), views counting
+article id and offsets; an achievement's mentions are the rows of ``achievement_mentions``;
+layout and migrations in :mod:`.schema`), views counting
 distinct campaigns, directives and units, and the FTS5 table ``articles_fts``
 over the title, lead and text: contentless, one token per syllable that carries both
 the accent-free and the accented form (rules in :mod:`newsmine.query`, which every backend follows). Each batch is one transaction, in WAL mode: a run

@@ -187,8 +187,11 @@ def summary(conn: sqlite3.Connection, top: int) -> dict[str, Any]:
             "units": q("SELECT COUNT(DISTINCT canonical) FROM units").fetchone()[0],
         },
         "years": q("SELECT year, COUNT(*) FROM articles WHERE year IS NOT NULL GROUP BY year ORDER BY year").fetchall(),
-        "types": q("SELECT type, COUNT(*), COUNT(DISTINCT article_id) FROM achievements GROUP BY type "
-                   "ORDER BY COUNT(*) DESC").fetchall(),
+        "types": q("SELECT type, COUNT(*), COUNT(DISTINCT article_id), SUM(n_mentions) FROM achievements "
+                   "GROUP BY type ORDER BY COUNT(*) DESC").fetchall(),
+        "awards": q("SELECT award, type, COUNT(*), COUNT(DISTINCT article_id), SUM(n_mentions) FROM achievements "
+                    "WHERE award IS NOT NULL GROUP BY award, type ORDER BY COUNT(*) DESC, award LIMIT ?",
+                    (top,)).fetchall(),
         "campaigns": q("SELECT name, kind, articles, mentions FROM campaign_counts LIMIT ?", (top,)).fetchall(),
         "directives": q("SELECT directive, type, articles, mentions FROM directive_counts LIMIT ?",
                         (top,)).fetchall(),

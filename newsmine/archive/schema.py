@@ -1,15 +1,18 @@
 """The SQLite archive's layout: one table per record table (``newsmine.frames``) plus search columns,
 views, indexes and named migrations. Every table and column comes from the declarations, so a new
-kind (or a new field of one) is a new table (or column) the next time an archive is opened for writing.
+kind (or a new field of one) is a new table (or column) the next time an archive is opened for writing;
+a kind's list of spans is a table of its own (``achievement_mentions``: one row per clause telling an
+achievement, keyed by ``article_id`` and ``achievement_index`` as the achievement's row is).
 """
 from __future__ import annotations
 
 import sqlite3
 import time
+from typing import Callable, Sequence
 
 from ..frames import columns
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: Columns only the archive keeps on ``articles``: re-index, the record as compressed JSON, and what
 #: produced it (the newsmine version and the fingerprint of its extractors and data files).
 ARTICLE_EXTRA = [("hash", "string"), ("record", "binary"), ("newsmine_version", "string"), ("fingerprint", "string")]
@@ -25,9 +28,33 @@ FTS_TOKENS = "search_tokens_1"
 #: The values filters match, with their folded and keyed forms (:func:`newsmine.query.value_keys`).
 FILTER_KEYS = ("CREATE TABLE IF NOT EXISTS filter_keys (field TEXT NOT NULL, value TEXT NOT NULL, folded TEXT, "
                "keyed TEXT, PRIMARY KEY (field, value)) WITHOUT ROWID")
-#: Each mention table's key: ``<article id>:<position in the record's list>``.
+#: Each mention table's key: ``<article id>:<position of the row among the article's rows of that table>``.
 ROW_KEY = "rowkey"
-MIGRATIONS: list[tuple[str, str]] = [
+
+
+#: Writes archived articles' rows again from their stored records (the backend's, given to :func:`migrate`).
+Rewrite = Callable[[Sequence[str]], None]
+
+
+def _span_tables(conn: sqlite3.Connection, rewrite: Rewrite) -> None:
+    """Articles archived before a kind's spans had a table (an achievement's ``mentions`` was a JSON
+    column) are written again from their stored records, a batch per transaction; the old column goes."""
+    from ..kinds import kinds
+
+    for kind in kinds().values():
+        if not kind.children:
+            continue
+        old = [r[0] for r in conn.execute(
+            f"SELECT DISTINCT article_id FROM [{kind.name}] WHERE [{kind.children[0].key}] IS NULL")]
+        for n in range(0, len(old), 400):
+            rewrite(old[n:n + 400])
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info([{kind.name}])")}
+        for child in kind.children:
+            if child.field in have:
+                conn.execute(f"ALTER TABLE [{kind.name}] DROP COLUMN [{child.field}]")
+
+
+MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection, Rewrite], None]]] = [
     ("0001_views", """
         CREATE VIEW IF NOT EXISTS campaign_counts AS
           SELECT name, kind, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles
@@ -54,6 +81,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0004_province_2025", """
         CREATE INDEX IF NOT EXISTS idx_articles_province_2025 ON articles(province_2025);
     """),
+    ("0005_span_tables", _span_tables),
 ]
 VIEWS = ("campaign_counts", "directive_counts", "unit_counts")
 _SQL_TYPES = {"binary": "BLOB", "string": "TEXT", "int64": "INTEGER", "float64": "REAL", "bool_": "INTEGER"}
@@ -71,22 +99,23 @@ def mention_tables() -> list[str]:
     return [name for name in columns() if name != "articles"]
 
 
-def migrate(conn: sqlite3.Connection) -> None:
-    """Create what is missing (tables, columns, the search index, indexes, views); apply new migrations.
+def migrate(conn: sqlite3.Connection, rewrite: Rewrite) -> None:
+    """Create what is missing (tables, columns, the search index, indexes, views); apply new migrations
+    (a migration that changes how a record is laid out writes the rows again with ``rewrite``).
 
     One immediate transaction: writers opening a new file at the same moment wait for each other
     (the busy timeout) instead of racing to create the same tables.
     """
     conn.execute("BEGIN IMMEDIATE")
     try:
-        _migrate(conn)
+        _migrate(conn, rewrite)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
 
 
-def _migrate(conn: sqlite3.Connection) -> None:
+def _migrate(conn: sqlite3.Connection, rewrite: Rewrite) -> None:
     existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for name, cols in layout().items():
         key = "id" if name == "articles" else ROW_KEY
@@ -107,10 +136,14 @@ def _migrate(conn: sqlite3.Connection) -> None:
         _reindex_search(conn, existing)
         _applied(conn, FTS_TOKENS)
     for name, sql in MIGRATIONS:
-        if name not in done:
+        if name in done:
+            continue
+        if callable(sql):
+            sql(conn, rewrite)
+        else:
             for statement in filter(str.strip, sql.split(";")):
                 conn.execute(statement)
-            _applied(conn, name)
+        _applied(conn, name)
     conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
 

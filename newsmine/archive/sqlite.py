@@ -29,7 +29,7 @@ class SQLiteBackend:
         self.conn.execute(f"PRAGMA busy_timeout={BUSY_MS}")
         if not readonly:
             _wal(self.conn)
-            schema.migrate(self.conn)
+            schema.migrate(self.conn, lambda ids: writing.write(self.conn, querying.records(self.conn, ids)))
 
     @property
     def schema_version(self) -> int:

@@ -30,19 +30,25 @@ def read(paths: Iterable[str | Path] | str | Path, *, input_format: str = "auto"
         paths = [paths]
     if input_format not in FORMATS:
         raise ValueError(f"unknown input format {input_format!r}; choose from {', '.join(FORMATS)}")
-    for path in paths:
-        if str(path) == "-":
+    for path in walk(paths, input_format):
+        if path == "-":
             yield from files.read_stream(sys.stdin.buffer, "<stdin>", input_format, fields, records)
-            continue
-        path = Path(path)
-        if path.is_dir():
-            yield from _read_dir(path, input_format, fields, records)
         else:
             yield from files.read_file(path, input_format, fields, records)
 
 
-def _read_dir(root: Path, input_format: str, fields: dict[str, str] | None,
-              records: bool = False) -> Iterator[Article]:
+def walk(paths: Iterable[str | Path], input_format: str = "auto") -> Iterator[Path | str]:
+    """The files ``read`` opens, in its order (directories walked, sorted); ``"-"`` for standard input."""
+    for path in paths:
+        if str(path) == "-":
+            yield "-"
+        elif Path(path).is_dir():
+            yield from _walk_dir(Path(path), input_format)
+        else:
+            yield Path(path)
+
+
+def _walk_dir(root: Path, input_format: str) -> Iterator[Path]:
     try:
         entries = sorted(p for p in root.rglob("*") if p.is_file() and not _hidden(p.relative_to(root)))
     except OSError as exc:
@@ -50,21 +56,17 @@ def _read_dir(root: Path, input_format: str, fields: dict[str, str] | None,
         return
     for path in entries:
         if files.kind_of(path) is not None or input_format != "auto":
-            yield from files.read_file(path, input_format, fields, records)
+            yield path
 
 
 def size(paths: Iterable[str | Path]) -> int | None:
     """Bytes that :func:`read` will read from ``paths`` (as stored: compressed for .gz); None for ``-``."""
     total = 0
-    for path in map(Path, paths):
-        if str(path) == "-":
+    for path in walk(paths):
+        if path == "-":
             return None
         try:
-            if path.is_dir():
-                total += sum(p.stat().st_size for p in path.rglob("*") if p.is_file()
-                             and not _hidden(p.relative_to(path)) and files.kind_of(p) is not None)
-            elif path.is_file():
-                total += path.stat().st_size
+            total += path.stat().st_size
         except OSError:
             continue
     return total
@@ -74,4 +76,4 @@ def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") or part == "__pycache__" for part in rel.parts)
 
 
-__all__ = ["read", "size", "FORMATS", "Problem"]
+__all__ = ["read", "walk", "size", "FORMATS", "Problem"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import zlib
 from contextlib import contextmanager
@@ -98,15 +99,17 @@ class Position:
 position = Position()
 
 
-def read_file(path: Path, input_format: str, fields: dict[str, str] | None, records: bool = False) -> Iterator[Article]:
+def read_file(path: Path, input_format: str, fields: dict[str, str] | None, records: bool = False,
+              data: bytes | None = None) -> Iterator[Article]:
+    """Articles of the file at ``path``; with ``data``, of those bytes read from it elsewhere."""
     where = str(path)
     try:
-        handle = path.open("rb")
+        handle = path.open("rb") if data is None else io.BufferedReader(io.BytesIO(data))
     except OSError as exc:
         log(Problem(where, f"cannot open ({exc.strerror or exc})"))
         return
     position.handle = handle
-    with handle, _counted(handle):
+    with handle, _counted(handle, None if data is None else len(data)):
         stream: BinaryIO = handle
         if path.suffix.lower() == ".gz":
             stream = gzip.GzipFile(fileobj=handle)  # type: ignore[assignment]
@@ -115,11 +118,11 @@ def read_file(path: Path, input_format: str, fields: dict[str, str] | None, reco
 
 
 @contextmanager
-def _counted(handle: BinaryIO) -> Iterator[None]:
+def _counted(handle: BinaryIO, size: int | None = None) -> Iterator[None]:
     try:
         yield
     finally:
-        position.done += os.fstat(handle.fileno()).st_size
+        position.done += os.fstat(handle.fileno()).st_size if size is None else size
         position.handle = None
 
 

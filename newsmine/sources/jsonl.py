@@ -94,9 +94,10 @@ class _Problems:
 
 
 def read(stream: BinaryIO, where: str, overrides: dict[str, str] | None, *, stem: str,
-         records: bool = False) -> Iterator[Article]:
+         records: bool = False, first_line: int = 1) -> Iterator[Article]:
     """Articles, one a line; with ``records``, a line that is a newsmine record comes back as that
-    :class:`~newsmine.records.Record`, as it is (the archive indexes ``newsmine extract`` output so)."""
+    :class:`~newsmine.records.Record`, as it is (the archive indexes ``newsmine extract`` output so).
+    ``first_line`` numbers the stream's first line (a slice of a dump starts further on)."""
     fields = mapping(overrides)
     record_type = None
     if records:
@@ -105,9 +106,9 @@ def read(stream: BinaryIO, where: str, overrides: dict[str, str] | None, *, stem
         record_type = _record_type()
     decoder = msgspec.json.Decoder()
     problems = _Problems(where)
-    lineno = 0
+    lineno = first_line - 1
     try:
-        for lineno, raw in enumerate(stream, 1):
+        for lineno, raw in enumerate(stream, first_line):
             if not raw.strip():
                 continue
             here = f"{where}:{lineno}"
