@@ -51,7 +51,7 @@ def main() -> int:
     db = args.db or Path(tempfile.mkdtemp()) / "archive.sqlite"
 
     started = time.perf_counter()
-    with Archive(db) as archive:
+    with Archive(db, create=True) as archive:
         first = archive.index(_read([str(args.dump)], records=True))
     index_s = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -289,9 +289,13 @@ def index(
                                               help="How to read the inputs (auto: by name and content).")]
     = "auto",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary.")] = False,
+    reextract: Annotated[bool, typer.Option("--reextract", help="Extract every article again, even unchanged ones.")]
+    = False,
     workers: Workers = 1, scheduler: Scheduler = None,
 ) -> None:
-    """Build or extend a searchable archive (SQLite): articles, every kind of mention, full-text search."""
+    """Build or extend a searchable archive (SQLite): articles, every kind of mention, full-text search.
+
+    Articles archived by an older newsmine (other extractors or data files) are extracted again."""
     from .archive import Archive
     from .runner import ClusterError
     from .sources import read
@@ -299,7 +303,7 @@ def index(
     console = _stderr()
     counter = _problem_counter(console)
     try:
-        archive = Archive(db)
+        archive = Archive(db, create=True)
     except sqlite3_errors() as exc:
         console.print(f"[red]newsmine:[/] cannot open archive {db}: {exc}")
         raise typer.Exit(2) from None
@@ -312,10 +316,10 @@ def index(
         items = read(inputs, input_format=input_format, records=True)
     try:
         if quiet or not console.is_terminal:
-            summary = archive.index(items)
+            summary = archive.index(items, reextract=reextract)
         else:
             with _progress_bar(console, inputs) as tick:
-                summary = archive.index((tick(n) or item for n, item in enumerate(items, 1)))
+                summary = archive.index((tick(n) or item for n, item in enumerate(items, 1)), reextract=reextract)
     except ClusterError as exc:
         console.print(f"[red]newsmine:[/] {exc}")
         raise typer.Exit(2) from None
@@ -329,7 +333,7 @@ def index(
     if not quiet:
         rows = ", ".join(f"{n:,} {kind}" for kind, n in summary.rows.items())
         console.print(f"{db}: {summary.read:,} articles read, {summary.added:,} added, "
-                      f"{summary.skipped:,} already archived; {rows}; "
+                      f"{summary.skipped:,} already archived, {summary.reextracted:,} extracted again; {rows}; "
                       f"{counter.summary.problems:,} input problems; {summary.elapsed:.1f} s")
     if summary.read == 0:
         console.print("[red]newsmine:[/] no article could be read")
@@ -434,7 +438,14 @@ def search(
     """Search an archive: ranked hits with highlighted snippets."""
     hits = _ask_archive(db, fmt, query, "search", limit=limit, campaign=campaign, directive=directive, unit=unit,
                         province=province, type=type, year_from=year_from, year_to=year_to)
-    _show_frame(hits, fmt, title=f"{len(hits)} hits" + (f" for {query!r}" if query else ""))
+    total, phrase = hits.attrs.get("total", len(hits)), hits.attrs.get("phrase")
+    title = (f"{total:,} matching articles" + (f" for {query!r}" if query else "")
+             + (f", {phrase:,} holding it as a phrase (listed first)" if phrase is not None else "")
+             + (f"; the first {len(hits)}" if len(hits) < total else ""))
+    if fmt == "table":
+        hits = hits.assign(published=hits["published"].fillna("").astype(str).str[:10])[
+            ["id", "published", "province", "title", "snippet"]]
+    _show_frame(hits, fmt, title=title)
 
 
 @app.command()
@@ -449,9 +460,11 @@ def facets(
     """Count articles by campaign, directive, province, year and achievement type."""
     counts = _ask_archive(db, fmt, query, "facets", limit=limit, campaign=campaign, directive=directive, unit=unit,
                           province=province, type=type, year_from=year_from, year_to=year_to)
-    if fmt == "json":
-        sys.stdout.write(json.dumps({k: v.to_dict("records") for k, v in counts.items()}, ensure_ascii=False,
-                                    indent=2, default=str) + "\n")
+    if fmt != "table":  # one table: facet, value, articles
+        import pandas as pd
+
+        frames = [frame.assign(facet=name)[["facet", "value", "articles"]] for name, frame in counts.items()]
+        _show_frame(pd.concat(frames, ignore_index=True).astype({"value": str}), fmt, title="facets")
         return
     for name, frame in counts.items():
         _show_frame(frame, fmt, title=f"by {name}")
@@ -459,43 +472,20 @@ def facets(
 
 def _ask_archive(db: str, fmt: str, query: str | None, method: str, *, year_from: str | None,
                  year_to: str | None, limit: int, **options):
-    """Run ``Archive.search`` or ``Archive.facets``; a bad query, date or format is a one-line error.
-
-    The archive filters by year; a month or a day narrows search hits by their publication day.
-    """
+    """Run ``Archive.search`` or ``Archive.facets``; a bad query, date or format is a one-line error."""
     from .query import QueryError
 
     if fmt not in ("table", "json", "csv"):
         raise typer.BadParameter(f"{fmt!r}: choose from table, json, csv", param_hint="--format")
     first, last = _period(year_from, year_to)
-    years = {"year_from": int(first[:4]) if first else None, "year_to": int(last[:4]) if last else None}
-    finer = bool(first and not first.endswith("-01-01") or last and not last.endswith("-12-31"))
     archive = _open_archive(db)
     try:
-        if method == "search" and finer:
-            return _published_within(lambda n: archive.search(query, limit=n, **years, **options),
-                                     limit, first or "", last or "9999")
-        if finer:
-            _stderr().print("[yellow]newsmine:[/] facets count whole years: "
-                            f"{years['year_from'] or '…'} to {years['year_to'] or '…'}")
-        return getattr(archive, method)(query, limit=limit, **years, **options)
+        return getattr(archive, method)(query, limit=limit, published_from=first, published_to=last, **options)
     except QueryError as exc:
         _stderr().print(f"[red]newsmine:[/] cannot search {query!r}: {exc}")
         raise typer.Exit(2) from None
     finally:
         archive.close()
-
-
-def _published_within(ask, limit: int, first: str, last: str):
-    """The first ``limit`` hits published between two ISO days, asking the archive for more until enough."""
-    want = limit * 4
-    while True:
-        hits = ask(want)
-        day = hits["published"].fillna("").astype(str).str[:10]
-        kept = hits[(day >= first) & (day <= last) & (day != "")]
-        if len(kept) >= limit or len(hits) < want:
-            return kept.head(limit).reset_index(drop=True)
-        want *= 4
 
 
 def _show_frame(frame, fmt: str, *, title: str) -> None:
@@ -506,24 +496,47 @@ def _show_frame(frame, fmt: str, *, title: str) -> None:
     else:
         import re
 
+        import pandas as pd
         from rich.console import Console
         from rich.table import Table
         from rich.text import Text
 
         def cell(value, column: str) -> Text:
-            text = Text("" if value is None else str(value))
+            text = Text("" if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) else str(value))
             if column == "snippet":  # [matched words] in bold
                 text = Text()
                 for part in re.split(r"(\[[^\[\]]*\])", str(value)):
                     text.append(part[1:-1], style="bold yellow") if part.startswith("[") else text.append(part)
             return text
 
-        table = Table(title=title, show_lines=False)
-        for column in frame.columns:
-            table.add_column(str(column), overflow="fold")
+        table = Table(title=title, show_lines="snippet" in frame.columns)
+        for column in frame.columns:  # ids and days stay whole; titles and snippets wrap
+            whole = column in ("id", "published", "year", "articles")
+            table.add_column(str(column), overflow="ellipsis" if whole else "fold", no_wrap=whole,
+                             ratio={"snippet": 3, "title": 2}.get(column), max_width=24 if column == "id" else None)
         for row in frame.itertuples(index=False):
             table.add_row(*(cell(v, c) for v, c in zip(row, frame.columns)))
         Console().print(table)
+
+
+@app.command()
+def export(
+    db: Annotated[str, typer.Option("--db", help="The archive file.")] = "archive.sqlite",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="parquet|csv|jsonl", help="File format.")] = "parquet",
+    output: Annotated[str, typer.Option("-o", "--output", help="The folder to write (created when missing).")]
+    = "export",
+    tables: Annotated[Optional[list[str]], typer.Option("--table", "-t", help="Only this table (repeatable).")]
+    = None,
+) -> None:
+    """Write an archive's tables as files (one per table) for pandas, DuckDB or R."""
+    archive = _open_archive(db)
+    try:
+        written = archive.export(output, fmt, tables)
+    except ValueError as exc:
+        _fail(str(exc))
+    finally:
+        archive.close()
+    _stderr().print(f"{output}: {len(written)} tables ({', '.join(p.name for p in written)})")
 
 
 @app.command()

@@ -13,10 +13,13 @@ ARTICLE_NOTES = {
     "year": "the article's year: published, else its latest reported day or month (never a target)",
     "province": "the province the article cites most",
     "province_2025": "that province in the 34-province map after the 2025 merger",
-    "text": "the cleaned article", "folded": "the text without accents (đ → d), for accent-free search",
+    "text": "the cleaned article",
+    "newsmine_version": "the newsmine that extracted the record",
+    "fingerprint": "digest of the extractors and data files that extracted it (changed: `newsmine index` extracts again)",
     "achievement_types": "kinds of achievement the article reports",
-    "record": "the full extracted record as JSON (text left out)", "hash": "content hash (id, title, text)",
 }
+#: What newsmine serve loads into datasette: the search box follows newsmine's rules, internal columns are hidden.
+PLUGINS = Path(__file__).parent / "datasette_plugin"
 ARTICLE_FACETS = ["year", "province", "province_2025", "outlet"]
 
 
@@ -39,7 +42,8 @@ def metadata(db: Path) -> dict[str, Any]:
         "title": "newsmine archive",
         "description": "Vietnamese press articles about emulation movements, with the "
                        f"{', '.join(kinds())} extracted from them.",
-        "databases": {name: {"tables": tables}},
+        "databases": {name: {"tables": {**tables, "filter_keys": {"hidden": True}, "articles_fts": {"hidden": True},
+                                        "_migrations": {"hidden": True}}}},
     }
 
 
@@ -62,7 +66,7 @@ def serve(db: Path, host: str, port: int, *, open_browser: bool = False) -> int:
     with tempfile.TemporaryDirectory(prefix="newsmine-serve-") as folder:
         meta = Path(folder) / "metadata.json"
         meta.write_text(json.dumps(metadata(db), ensure_ascii=False), encoding="utf-8")
-        cmd = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(meta),
+        cmd = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(meta), "--plugins-dir", str(PLUGINS),
                "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
         if open_browser:
             cmd.append("--open")

@@ -34,7 +34,7 @@ def _expected(records):
 
 def _counts_match(records, tmp_path):
     expected = _expected(records)
-    with Archive(tmp_path / "a.sqlite") as archive:
+    with Archive(tmp_path / "a.sqlite", create=True) as archive:
         archive.index(records)
         stored = archive.counts()
     assert stored == expected
@@ -53,7 +53,7 @@ def test_the_bundled_corpus_keeps_every_mention(tmp_path, corpus):
 
 
 def test_each_achievement_row_joins_its_mentions(tmp_path, corpus):
-    with Archive(tmp_path / "a.sqlite") as archive:
+    with Archive(tmp_path / "a.sqlite", create=True) as archive:
         archive.index(corpus)
         achievements, told = archive.table("achievements"), archive.table("achievement_mentions")
     assert "mentions" not in achievements.columns
@@ -69,7 +69,7 @@ def test_each_achievement_row_joins_its_mentions(tmp_path, corpus):
 def test_an_archive_with_mentions_as_json_is_migrated_without_loss(tmp_path, corpus):
     """An archive of schema 4 kept an achievement's mentions as JSON text and had no mention table."""
     db = tmp_path / "old.sqlite"
-    with Archive(db) as archive:
+    with Archive(db, create=True) as archive:
         archive.index(corpus)
     with sqlite3.connect(db) as c:
         c.execute("DROP TABLE achievement_mentions")
@@ -80,7 +80,7 @@ def test_an_archive_with_mentions_as_json_is_migrated_without_loss(tmp_path, cor
         c.execute("DELETE FROM _migrations WHERE name = '0005_span_tables'")
         c.execute("PRAGMA user_version=4")
     with Archive(db) as archive:
-        assert archive.schema_version == 5
+        assert archive.schema_version == 6
         assert archive.counts() == _expected(corpus)
         assert "mentions" not in archive.table("achievements").columns
         assert [r.id for r in archive.articles([corpus[0].id])] == [corpus[0].id]

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_notebook_runs_and_draws(tmp_path, monkeypatch):
     db = tmp_path / "archive.sqlite"
-    with Archive(db) as a:
+    with Archive(db, create=True) as a:
         a.index(_read([str(ROOT / "corpora" / "articles")], records=True))
     monkeypatch.setenv("NEWSMINE_ARCHIVE", str(db))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def report(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("report")
     db = tmp / "archive.sqlite"
-    with Archive(db) as a:
+    with Archive(db, create=True) as a:
         a.index(_read([str(ROOT / "corpora" / "articles")], records=True))
     out = tmp / "report.html"
     subprocess.run([sys.executable, "-m", "newsmine", "report", "--db", str(db), "-o", str(out)], check=True)

@@ -24,13 +24,24 @@ class Filters:
     type: str | None = None
     year_from: int | None = None
     year_to: int | None = None
+    published_from: str | None = None   # an ISO day: published on it or after
+    published_to: str | None = None     # an ISO day: published on it or before
+
+
+@dataclass
+class Hits:
+    """The first hits of a search, best first, and how many articles match (``phrase``: hold the phrase)."""
+
+    rows: list[dict[str, Any]]
+    total: int
+    phrase: int | None = None
 
 
 class Backend(Protocol):
     schema_version: int
 
-    def known(self) -> dict[str, str]:
-        """{article id: content hash} of what is archived."""
+    def known(self) -> dict[str, tuple[str, str | None]]:
+        """{article id: (content hash, extraction fingerprint)} of what is archived."""
 
     def write(self, records: Sequence[Record]) -> dict[str, int]:
         """Replace these articles' rows, all or nothing; rows written per table."""
@@ -44,8 +55,9 @@ class Backend(Protocol):
     def records(self, ids: Iterable[str]) -> list[Record]:
         """The archived records of these ids (those that are there)."""
 
-    def search(self, query: str | None, filters: Filters, limit: int) -> list[dict[str, Any]]:
-        """Ranked hits: id, title, published, province, province_2025, year, rank, snippet."""
+    def search(self, query: str | None, filters: Filters, limit: int) -> Hits:
+        """Ranked hits (id, title, published, province, province_2025, year, snippet), semantics of
+        :mod:`newsmine.query`: articles holding the phrase first, then by BM25 (title 8, lead 4, text 1)."""
 
     def facets(self, query: str | None, filters: Filters, limit: int) -> dict[str, list[tuple]]:
         """{facet: [(value, articles), ...]} over the matching articles."""

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from typing import Any, Iterable, Sequence
 
-from ..query import Query, QueryError, parse
-from .backend import Filters
-from .schema import VIEWS, layout, mention_tables
+from ..query import Query, QueryError, accented, parse, snippet, value_keys
+from .backend import Filters, Hits
+from .schema import INTERNAL, RECORD_COLUMNS, ROW_KEY, VIEWS, layout, mention_tables
 
 
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
@@ -21,9 +22,13 @@ def table(conn: sqlite3.Connection, name: str) -> "pandas.DataFrame":  # noqa: F
     tables = layout()
     if name not in tables and name not in VIEWS:
         raise ValueError(f"no table {name!r}; tables: {', '.join(tables)}")
-    columns = "*" if name != "articles" else ", ".join(f"[{c}]" for c, _ in tables["articles"]
-                                                        if c not in ("folded", "record"))
+    hidden = set(INTERNAL) if name == "articles" else {ROW_KEY}
+    columns = ", ".join(f"[{c}]" for c in _columns(conn, name) if c not in hidden)
     return pd.read_sql_query(f"SELECT {columns} FROM [{name}]", conn)
+
+
+def _columns(conn: sqlite3.Connection, name: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"PRAGMA table_info([{name}])")]
 
 
 def records(conn: sqlite3.Connection, ids: Iterable[str]) -> list[Any]:
@@ -33,76 +38,123 @@ def records(conn: sqlite3.Connection, ids: Iterable[str]) -> list[Any]:
 
     out = []
     for article_id in ids:
-        row = conn.execute("SELECT record, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = conn.execute(f"SELECT record, {', '.join(RECORD_COLUMNS)} FROM articles WHERE id = ?",
+                           (article_id,)).fetchone()
         if row:
-            data = json.loads(row[0])
-            data["text"] = row[1]
+            data = json.loads(zlib.decompress(row[0]) if isinstance(row[0], bytes) else row[0])
+            data.update(zip(RECORD_COLUMNS, row[1:]))
             out.append(msgspec.convert(data, type=record_type()))
     return out
 
 
+#: Filters matched like the search (accents and case folded unless typed): (filter, mention table, columns).
+FILTER_FIELDS = {"campaign": ("campaigns", ("name",)), "directive": ("directives", ("symbol", "text")),
+                 "unit": ("units", ("canonical", "name")), "province": ("articles", ("province", "province_2025"))}
+
+
+def _value_match(field: str, value: str) -> tuple[str, list[Any]]:
+    """SQL true for a stored value of ``field`` holding the typed syllables (see :func:`newsmine.query.value_keys`)."""
+    folded, keyed = value_keys(value)
+    column = "keyed" if accented(value) else "folded"
+    pattern = "%" + (keyed if column == "keyed" else folded).replace("\\", "\\\\").replace("%", "\\%") \
+        .replace("_", "\\_") + "%"
+    return (f"SELECT value FROM filter_keys WHERE field = '{field}' AND {column} LIKE ? ESCAPE '\\'", [pattern])
+
+
 def _where(f: Filters) -> tuple[list[str], list[Any]]:
     where, args = [], []
-    if f.campaign:
-        where.append("EXISTS (SELECT 1 FROM campaigns c WHERE c.article_id = a.id AND c.name LIKE ?)")
-        args.append(f"%{f.campaign}%")
-    if f.directive:
-        where.append("EXISTS (SELECT 1 FROM directives d WHERE d.article_id = a.id AND "
-                     "(d.symbol LIKE ? OR d.text LIKE ?))")
-        args += [f"%{f.directive}%"] * 2
-    if f.unit:
-        where.append("EXISTS (SELECT 1 FROM units u WHERE u.article_id = a.id AND "
-                     "(u.canonical LIKE ? OR u.name LIKE ?))")
-        args += [f"%{f.unit}%"] * 2
-    if f.province:  # a province of either map: "Vĩnh Long" also finds what was Bến Tre and Trà Vinh
-        where.append("(a.province LIKE ? OR a.province_2025 LIKE ?)")
-        args += [f"%{f.province}%"] * 2
+    for field, (table, cols) in FILTER_FIELDS.items():
+        value = getattr(f, field)
+        if not value or not value.strip():
+            continue
+        values, values_args = _value_match(field, value)
+        test = " OR ".join(f"x.[{c}] IN ({values})" for c in cols)
+        if table == "articles":  # a province of either map: "Vĩnh Long" also finds what was Bến Tre and Trà Vinh
+            where.append("(" + test.replace("x.", "a.") + ")")
+        else:
+            where.append(f"EXISTS (SELECT 1 FROM [{table}] x WHERE x.article_id = a.id AND ({test}))")
+        args += values_args * len(cols)
     if f.type:
         where.append("EXISTS (SELECT 1 FROM achievements x WHERE x.article_id = a.id AND x.type = ?)")
         args.append(f.type)
-    if f.year_from is not None:
-        where.append("a.year >= ?")
-        args.append(f.year_from)
-    if f.year_to is not None:
-        where.append("a.year <= ?")
-        args.append(f.year_to)
+    for bound, test in (("year_from", "a.year >= ?"), ("year_to", "a.year <= ?"),
+                        ("published_from", "substr(a.published, 1, 10) >= ?"),
+                        ("published_to", "substr(a.published, 1, 10) <= ?")):
+        if getattr(f, bound) is not None:
+            where.append(test)
+            args.append(getattr(f, bound))
+    if f.published_from is not None or f.published_to is not None:
+        where.append("a.published IS NOT NULL")
     return where, args
 
 
-def search(conn: sqlite3.Connection, query: str | None, filters: Filters, limit: int) -> list[dict[str, Any]]:
+def fts5(node: tuple) -> str:
+    """A parsed query (:func:`newsmine.query.parse`) as an FTS5 expression over the token columns."""
+    if node[0] == "term":
+        return " + ".join('"' + piece.replace('"', '""') + '"' + (" *" if prefix else "")
+                          for piece, prefix in node[1].pieces())
+    if node[0] == "not":
+        return f"({fts5(node[1])} NOT {fts5(node[2])})"
+    return "(" + f" {node[0].upper()} ".join(fts5(n) for n in node[1]) + ")"
+
+
+def _select(tree: tuple | None, where: list[str], args: list[Any]) -> tuple[str, list[Any]]:
+    """A SELECT of the articles matching a query tree and the filters: their rowids (``rid``) and score."""
+    if tree:
+        sql = ("SELECT f.rowid AS rid, bm25(articles_fts, 8.0, 4.0, 1.0) AS score FROM articles_fts f"
+               + (" JOIN articles a ON a.rowid = f.rowid" if where else "")
+               + " WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where))
+        return sql, [fts5(tree), *args]
+    sql = "SELECT a.rowid AS rid, 0.0 AS score FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+    return sql, list(args)
+
+
+def _matching(query: str | None, where: list[str], args: list[Any]) -> tuple[Query | None, str, list[Any]]:
+    """The parsed query and a SELECT of the matching articles' rowids (``rid``) with their score."""
+    parsed = parse(query) if query and query.strip() else None
+    return (parsed, *_select(parsed.tree if parsed else None, where, args))
+
+
+def search(conn: sqlite3.Connection, query: str | None, filters: Filters, limit: int) -> Hits:
+    """One statement gives the page, the total and the phrase count (filters are tested once per article).
+
+    The phrase is a MATCH of its own whose rowids are tested in the select list: a ``rid IN (...)`` in
+    a WHERE clause would make FTS5 look each article up again, one query per row.
+    """
     where, args = _where(filters)
-    parsed: Query | None = parse(query) if query and query.strip() else None
-    # Phase 1 ranks row ids with narrow columns only; phase 2 reads the text of the hits.
-    if parsed:
-        sql = ("SELECT articles_fts.rowid, bm25(articles_fts, 8.0, 4.0, 1.0, 0.6) AS rank FROM articles_fts"
-               + (" JOIN articles a ON a.rowid = articles_fts.rowid" if where else "")
-               + " WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where)
-               + " ORDER BY rank LIMIT ?")
-        params = [parsed.match(), *args, limit]
-    else:
-        sql = ("SELECT a.rowid, 0.0 AS rank FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY a.published DESC LIMIT ?")
-        params = [*args, limit]
+    parsed, base, params = _matching(query, where, args)
+    phrase, phrase_args = "0", []
+    if parsed and parsed.phrase:
+        phrase, phrase_args = "rid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [
+            fts5(("term", parsed.phrase))]
+    order = "phrase DESC, score" if parsed else "(SELECT published FROM articles WHERE rowid = rid) DESC"
+    sql = (f"SELECT rid, COUNT(*) OVER (), SUM(phrase) OVER () FROM (SELECT rid, score, {phrase} AS phrase "
+           f"FROM ({base})) ORDER BY {order} LIMIT ?")
     try:
-        ranked = conn.execute(sql, params).fetchall()
+        page = conn.execute(sql, [*phrase_args, *params, limit]).fetchall()
     except sqlite3.OperationalError as exc:
         raise QueryError(f"the search index could not run this query ({exc})") from None
-    hits = []
-    for rowid, rank in ranked:
-        i, t, p, pv, pv25, year, text, folded = conn.execute(
-            "SELECT id, title, published, province, province_2025, year, text, folded FROM articles "
+    ranked = [r for r, _, _ in page]
+    total, together = (page[0][1], page[0][2]) if page else (0, 0)
+    together = together if phrase_args else None
+    rows = []
+    for rowid in ranked:
+        i, t, p, pv, pv25, year, text = conn.execute(
+            "SELECT id, title, published, province, province_2025, year, text FROM articles "
             "WHERE rowid = ?", (rowid,)).fetchone()
-        hits.append({"id": i, "title": t, "published": p, "province": pv, "province_2025": pv25, "year": year,
-                     "rank": round(-rank, 6), "snippet": snippet(text, folded, parsed.terms if parsed else ())})
-    return hits
+        rows.append({"id": i, "title": t, "published": p, "province": pv, "province_2025": pv25, "year": year,
+                     "snippet": snippet(text or "", parsed)})
+    return Hits(rows, total, together)
 
 
 #: Search facets: (name, SQL giving value and article count for the articles of ``{base}``).
+#: A directive is one document however it is cited: "05-CT/TW" and "Chỉ thị 05" of the same issuer.
+_DIRECTIVE_DOC = "COALESCE(type || ' ' || number || ' ' || COALESCE(issuer, ''), symbol, text)"
 FACETS = {
     "campaign": "SELECT name AS value, COUNT(DISTINCT article_id) AS articles FROM campaigns "
                 "WHERE article_id IN ({base}) GROUP BY name",
-    "directive": "SELECT COALESCE(symbol, text) AS value, COUNT(DISTINCT article_id) AS articles "
-                 "FROM directives WHERE article_id IN ({base}) GROUP BY value",
+    "directive": f"SELECT COALESCE(MAX(symbol), MIN(text)) AS value, COUNT(DISTINCT article_id) AS articles "
+                 f"FROM directives WHERE article_id IN ({{base}}) GROUP BY {_DIRECTIVE_DOC}",
     **{column: f"SELECT {column} AS value, COUNT(*) AS articles FROM articles "
                f"WHERE id IN ({{base}}) AND {column} IS NOT NULL GROUP BY {column}"
        for column in ("province", "province_2025", "year")},
@@ -113,16 +165,14 @@ FACETS = {
 
 def facets(conn: sqlite3.Connection, query: str | None, filters: Filters, limit: int) -> dict[str, list[tuple]]:
     where, args = _where(filters)
-    base, base_args = "SELECT a.id FROM articles a", list(args)
-    if query and query.strip():
-        base = "SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid " \
-               "WHERE articles_fts MATCH ?" + "".join(f" AND {w}" for w in where)
-        base_args = [parse(query).match(), *args]
-    elif where:
-        base += " WHERE " + " AND ".join(where)
-    return {name: conn.execute(sql.format(base=base) + " ORDER BY articles DESC, value LIMIT ?",
-                               [*base_args, limit]).fetchall()
-            for name, sql in FACETS.items()}
+    _, matching, params = _matching(query, where, args)
+    base = f"SELECT a.id FROM articles a WHERE a.rowid IN (SELECT rid FROM ({matching}))"
+    try:
+        return {name: conn.execute(sql.format(base=base) + " ORDER BY articles DESC, value LIMIT ?",
+                                   [*params, limit]).fetchall()
+                for name, sql in FACETS.items()}
+    except sqlite3.OperationalError as exc:
+        raise QueryError(f"the search index could not run this query ({exc})") from None
 
 
 def summary(conn: sqlite3.Connection, top: int) -> dict[str, Any]:
@@ -156,26 +206,3 @@ def summary(conn: sqlite3.Connection, top: int) -> dict[str, Any]:
                    "ON a.id = i.article_id WHERE i.unit = '%' AND i.change IS NULL AND a.province IS NOT NULL "
                    "GROUP BY a.province, a.year ORDER BY COUNT(*) DESC LIMIT ?", (top,)).fetchall(),
     }
-
-
-def snippet(text: str, folded: str, terms: Sequence[str], width: int = 90) -> str:
-    """A window of ``text`` around the first matched term, terms wrapped in [ ].
-
-    Folding keeps offsets, so a match found in the folded text is highlighted in the original.
-    """
-    import regex
-
-    if not terms:
-        return text[: 2 * width].replace("\n", " ")
-    pattern = regex.compile("|".join(rf"(?<!\w){regex.escape(t)}" for t in sorted(set(terms), key=len, reverse=True)))
-    first = pattern.search(folded)
-    center = first.start() if first else 0
-    start, end = max(0, center - width), min(len(text), center + width)
-    out, pos = [], start
-    for m in pattern.finditer(folded, start, end):
-        out.append(text[pos:m.start()])
-        out.append(f"[{text[m.start():m.end()]}]")
-        pos = m.end()
-    out.append(text[pos:end])
-    body = "".join(out).replace("\n", " ")
-    return ("…" if start else "") + body + ("…" if end < len(text) else "")

@@ -12,9 +12,22 @@ from typing import Callable, Sequence
 
 from ..frames import columns
 
-SCHEMA_VERSION = 5
-#: Columns only the archive keeps on ``articles``: search, re-index and the record as JSON.
-ARTICLE_EXTRA = [("hash", "string"), ("folded", "string"), ("record", "string")]
+SCHEMA_VERSION = 6
+#: Columns only the archive keeps on ``articles``: re-index, the record as compressed JSON, and what
+#: produced it (the newsmine version and the fingerprint of its extractors and data files).
+ARTICLE_EXTRA = [("hash", "string"), ("record", "binary"), ("newsmine_version", "string"), ("fingerprint", "string")]
+#: Fields of a record its compressed JSON leaves out: they are columns of ``articles``.
+RECORD_COLUMNS = ("title", "lead", "text")
+#: Columns of ``articles`` neither ``Archive.table()`` nor datasette shows (``folded``: archives before 5).
+INTERNAL = ("hash", "record", "folded")
+#: The full-text index: contentless, one token per syllable (:func:`newsmine.query.tokens`); its name
+#: changes with the token rules, so an archive indexed by older rules is indexed again when opened.
+FTS = ("CREATE VIRTUAL TABLE articles_fts USING fts5(title, lead, text, content='', "
+       "tokenize=\"unicode61 remove_diacritics 0 tokenchars '_'\")")
+FTS_TOKENS = "search_tokens_1"
+#: The values filters match, with their folded and keyed forms (:func:`newsmine.query.value_keys`).
+FILTER_KEYS = ("CREATE TABLE IF NOT EXISTS filter_keys (field TEXT NOT NULL, value TEXT NOT NULL, folded TEXT, "
+               "keyed TEXT, PRIMARY KEY (field, value)) WITHOUT ROWID")
 #: Each mention table's key: ``<article id>:<position of the row among the article's rows of that table>``.
 ROW_KEY = "rowkey"
 
@@ -71,7 +84,7 @@ MIGRATIONS: list[tuple[str, str | Callable[[sqlite3.Connection, Rewrite], None]]
     ("0005_span_tables", _span_tables),
 ]
 VIEWS = ("campaign_counts", "directive_counts", "unit_counts")
-_SQL_TYPES = {"string": "TEXT", "int64": "INTEGER", "float64": "REAL", "bool_": "INTEGER"}
+_SQL_TYPES = {"binary": "BLOB", "string": "TEXT", "int64": "INTEGER", "float64": "REAL", "bool_": "INTEGER"}
 
 
 def layout() -> dict[str, list[tuple[str, str]]]:
@@ -88,34 +101,66 @@ def mention_tables() -> list[str]:
 
 def migrate(conn: sqlite3.Connection, rewrite: Rewrite) -> None:
     """Create what is missing (tables, columns, the search index, indexes, views); apply new migrations
-    (a migration that changes how a record is laid out writes the rows again with ``rewrite``)."""
-    with conn:
-        existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        for name, cols in layout().items():
-            key = "id" if name == "articles" else ROW_KEY
-            if name not in existing:
-                body = ", ".join(f"[{c}] {_SQL_TYPES[t]}" + (" PRIMARY KEY NOT NULL" if c == key else "")
-                                 for c, t in cols)
-                conn.execute(f"CREATE TABLE [{name}] ({body})")
-            else:
-                have = {r[1] for r in conn.execute(f"PRAGMA table_info([{name}])")}
-                for c, t in cols:
-                    if c not in have:
-                        conn.execute(f"ALTER TABLE [{name}] ADD COLUMN [{c}] {_SQL_TYPES[t]}")
-            if name != "articles":
-                conn.execute(f"CREATE INDEX IF NOT EXISTS [idx_{name}_article] ON [{name}](article_id)")
-        if "articles_fts" not in existing:
-            conn.execute('CREATE VIRTUAL TABLE articles_fts USING fts5(title, lead, text, folded, '
-                         'content="articles", tokenize="unicode61 remove_diacritics 0")')
-        conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY NOT NULL, applied TEXT)")
-        done = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
-        for name, sql in MIGRATIONS:
-            if name in done:
-                continue
-            if callable(sql):
-                sql(conn, rewrite)
-            else:
-                for statement in filter(str.strip, sql.split(";")):
-                    conn.execute(statement)
-            conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, time.strftime("%Y-%m-%dT%H:%M:%S")))
-        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    (a migration that changes how a record is laid out writes the rows again with ``rewrite``).
+
+    One immediate transaction: writers opening a new file at the same moment wait for each other
+    (the busy timeout) instead of racing to create the same tables.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        _migrate(conn, rewrite)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _migrate(conn: sqlite3.Connection, rewrite: Rewrite) -> None:
+    existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for name, cols in layout().items():
+        key = "id" if name == "articles" else ROW_KEY
+        if name not in existing:
+            body = ", ".join(f"[{c}] {_SQL_TYPES[t]}" + (" PRIMARY KEY NOT NULL" if c == key else "")
+                             for c, t in cols)
+            conn.execute(f"CREATE TABLE [{name}] ({body})")
+        else:
+            have = {r[1] for r in conn.execute(f"PRAGMA table_info([{name}])")}
+            for c, t in cols:
+                if c not in have:
+                    conn.execute(f"ALTER TABLE [{name}] ADD COLUMN [{c}] {_SQL_TYPES[t]}")
+        if name != "articles":
+            conn.execute(f"CREATE INDEX IF NOT EXISTS [idx_{name}_article] ON [{name}](article_id)")
+    conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY NOT NULL, applied TEXT)")
+    done = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
+    if FTS_TOKENS not in done:
+        _reindex_search(conn, existing)
+        _applied(conn, FTS_TOKENS)
+    for name, sql in MIGRATIONS:
+        if name in done:
+            continue
+        if callable(sql):
+            sql(conn, rewrite)
+        else:
+            for statement in filter(str.strip, sql.split(";")):
+                conn.execute(statement)
+        _applied(conn, name)
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def _applied(conn: sqlite3.Connection, name: str) -> None:
+    conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, time.strftime("%Y-%m-%dT%H:%M:%S")))
+
+
+def _reindex_search(conn: sqlite3.Connection, existing: set[str]) -> None:
+    """(Re)build the full-text index and the filter values from the archived rows; drop the old folded copy."""
+    from .writing import filter_rows, index_rows
+
+    if "articles_fts" in existing:
+        conn.execute("DROP TABLE articles_fts")
+    conn.execute(FTS)
+    conn.execute("DROP TABLE IF EXISTS filter_keys")
+    conn.execute(FILTER_KEYS)
+    if "folded" in {r[1] for r in conn.execute("PRAGMA table_info(articles)")}:
+        conn.execute("ALTER TABLE articles DROP COLUMN folded")
+    index_rows(conn, "SELECT rowid, title, lead, text FROM articles")
+    filter_rows(conn, None)
