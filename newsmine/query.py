@@ -229,8 +229,10 @@ def _ordered(query: Query) -> tuple[Term, ...]:
 @lru_cache(maxsize=256)
 def _finder(terms: tuple[Term, ...]) -> regex.Pattern:
     """Where any of ``terms`` may start: its syllables with any accents and case, whole (the last one begun with ``*``)."""
-    bodies = (_GAP.join("".join(_VARIANTS.get(c) or regex.escape(c) for c in fold(w)) for w in t.words) + ("" if t.prefix else r"(?![\p{L}\p{N}\p{M}])")
-              for t in terms)
+    def word(w: str) -> str:
+        return "".join(_VARIANTS.get(c) or regex.escape(c) for c in fold(w))
+
+    bodies = (_GAP.join(map(word, t.words)) + ("" if t.prefix else r"(?![\p{L}\p{N}\p{M}])") for t in terms)
     return regex.compile(_EDGE + "(?:" + "|".join(bodies) + ")")
 
 
