@@ -228,7 +228,7 @@ def _ordered(query: Query) -> tuple[Term, ...]:
 
 @lru_cache(maxsize=256)
 def _finder(terms: tuple[Term, ...]) -> regex.Pattern:
-    """Where any of ``terms`` may start: its syllables with any accents and case, whole (the last one begun with ``*``)."""
+    """Where any of ``terms`` may start: its syllables in any accents and case, whole (the last begun with ``*``)."""
     def word(w: str) -> str:
         return "".join(_VARIANTS.get(c) or regex.escape(c) for c in fold(w))
 

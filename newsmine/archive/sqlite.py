@@ -29,7 +29,7 @@ class SQLiteBackend:
         self.conn.execute(f"PRAGMA busy_timeout={BUSY_MS}")
         if not readonly:
             _wal(self.conn)
-            schema.migrate(self.conn)
+            schema.migrate(self.conn, writing.reindex_search)
 
     @property
     def schema_version(self) -> int:
