@@ -63,7 +63,7 @@ def token(syllable: str) -> str:
 
 def tokens(text: str | None) -> str:
     """The text a full-text index gets for ``text``: its syllables' tokens, separated by spaces."""
-    return " ".join(token(s) for s in SYLLABLE.findall(text or ""))
+    return " ".join(map(token, SYLLABLE.findall(text or "")))
 
 
 def value_keys(value: str | None) -> tuple[str, str]:
