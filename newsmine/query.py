@@ -63,7 +63,7 @@ def token(syllable: str) -> str:
 
 def tokens(text: str | None) -> str:
     """The text a full-text index gets for ``text``: its syllables' tokens, separated by spaces."""
-    return " ".join(token(s) for s in SYLLABLE.findall(text or ""))
+    return " ".join(map(token, SYLLABLE.findall(text or "")))
 
 
 def value_keys(value: str | None) -> tuple[str, str]:
@@ -228,9 +228,11 @@ def _ordered(query: Query) -> tuple[Term, ...]:
 
 @lru_cache(maxsize=256)
 def _finder(terms: tuple[Term, ...]) -> regex.Pattern:
-    """Where any of ``terms`` may start: its syllables with any accents and case, whole (the last one begun with ``*``)."""
-    bodies = (_GAP.join("".join(_VARIANTS.get(c) or regex.escape(c) for c in fold(w)) for w in t.words) + ("" if t.prefix else r"(?![\p{L}\p{N}\p{M}])")
-              for t in terms)
+    """Where any of ``terms`` may start: its syllables in any accents and case, whole (the last begun with ``*``)."""
+    def word(w: str) -> str:
+        return "".join(_VARIANTS.get(c) or regex.escape(c) for c in fold(w))
+
+    bodies = (_GAP.join(map(word, t.words)) + ("" if t.prefix else r"(?![\p{L}\p{N}\p{M}])") for t in terms)
     return regex.compile(_EDGE + "(?:" + "|".join(bodies) + ")")
 
 

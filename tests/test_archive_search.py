@@ -57,6 +57,16 @@ def test_highlights_whole_syllables_and_a_phrase_as_one():
     assert "[thi đua]" in out and "[thi]ết" not in out and "[thi] rồi [đua]" in out
 
 
+@pytest.mark.parametrize("query, text, shown", [
+    ("thi đua", "Họ thì đưa tin, còn xã thi đua.", "Họ thì đưa tin, còn xã [thi đua]."),
+    ("thi*", "Xã thiết kế và thi công.", "Xã [thiết] kế và [thi] công."),
+    ("Hoá", "Thanh Hóa, Thanh Hoà.", "Thanh [Hóa], Thanh Hoà."),
+    ("khen thưởng", "Khen em, thưởng lớp; " + "tin vắn " * 40 + "xã khen thưởng.", "…ắn tin vắn tin vắn tin vắn xã [khen thưởng]."),
+])
+def test_snippet_highlights_by_the_search_rules(query, text, shown):
+    assert snippet(text, parse(query), width=30 if len(text) > 100 else 90) == shown
+
+
 @pytest.mark.parametrize("province, ids", [("Ha Tinh", {"a"}), ("hà tĩnh", {"a"}), ("Hà Tính", set())])
 def test_filters_fold_accents_and_case(archive, province, ids):
     with Archive(archive, readonly=True) as a:

@@ -72,12 +72,13 @@ class Archive:
         again, as is every article with ``reextract``; a record given as it is keeps being skipped
         when its content is unchanged.
         """
-        from .. import __version__
+        from importlib.metadata import version  # as `newsmine --version`; importing newsmine here is a cycle
         from ..kinds import names
         from ..records import record_type
 
         if extract is None:
             from ..pipeline import extract_article as extract
+        ours = version("newsmine")
         summary, started = IndexSummary(rows=dict.fromkeys(names(), 0)), time.perf_counter()
         known, record_class, current = self.backend.known(), record_type(), fingerprint()
         batch: list[Record] = []
@@ -92,7 +93,7 @@ class Archive:
                     continue
                 summary.reextracted += 1
             batch.append(item if given else extract(item))
-            made_by[item.id] = (None, None) if given else (__version__, current)
+            made_by[item.id] = (None, None) if given else (ours, current)
             known[item.id] = (digest, made_by[item.id][1])
             if len(batch) >= BATCH:
                 self._write(batch, summary, made_by)

@@ -99,23 +99,24 @@ def mention_tables() -> list[str]:
     return [name for name in columns() if name != "articles"]
 
 
-def migrate(conn: sqlite3.Connection, rewrite: Rewrite) -> None:
+def migrate(conn: sqlite3.Connection, rewrite: Rewrite, reindex: Callable[[sqlite3.Connection, set[str]], None]) -> None:
     """Create what is missing (tables, columns, the search index, indexes, views); apply new migrations
     (a migration that changes how a record is laid out writes the rows again with ``rewrite``).
 
     One immediate transaction: writers opening a new file at the same moment wait for each other
-    (the busy timeout) instead of racing to create the same tables.
+    (the busy timeout) instead of racing to create the same tables. ``reindex(conn, tables there
+    before)`` builds the search index from the archived rows (:func:`newsmine.archive.writing.reindex_search`).
     """
     conn.execute("BEGIN IMMEDIATE")
     try:
-        _migrate(conn, rewrite)
+        _migrate(conn, rewrite, reindex)
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
 
 
-def _migrate(conn: sqlite3.Connection, rewrite: Rewrite) -> None:
+def _migrate(conn: sqlite3.Connection, rewrite: Rewrite, reindex: Callable[[sqlite3.Connection, set[str]], None]) -> None:
     existing = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     for name, cols in layout().items():
         key = "id" if name == "articles" else ROW_KEY
@@ -133,7 +134,7 @@ def _migrate(conn: sqlite3.Connection, rewrite: Rewrite) -> None:
     conn.execute("CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY NOT NULL, applied TEXT)")
     done = {r[0] for r in conn.execute("SELECT name FROM _migrations")}
     if FTS_TOKENS not in done:
-        _reindex_search(conn, existing)
+        reindex(conn, existing)
         _applied(conn, FTS_TOKENS)
     for name, sql in MIGRATIONS:
         if name in done:
@@ -149,18 +150,3 @@ def _migrate(conn: sqlite3.Connection, rewrite: Rewrite) -> None:
 
 def _applied(conn: sqlite3.Connection, name: str) -> None:
     conn.execute("INSERT INTO _migrations VALUES (?, ?)", (name, time.strftime("%Y-%m-%dT%H:%M:%S")))
-
-
-def _reindex_search(conn: sqlite3.Connection, existing: set[str]) -> None:
-    """(Re)build the full-text index and the filter values from the archived rows; drop the old folded copy."""
-    from .writing import filter_rows, index_rows
-
-    if "articles_fts" in existing:
-        conn.execute("DROP TABLE articles_fts")
-    conn.execute(FTS)
-    conn.execute("DROP TABLE IF EXISTS filter_keys")
-    conn.execute(FILTER_KEYS)
-    if "folded" in {r[1] for r in conn.execute("PRAGMA table_info(articles)")}:
-        conn.execute("ALTER TABLE articles DROP COLUMN folded")
-    index_rows(conn, "SELECT rowid, title, lead, text FROM articles")
-    filter_rows(conn, None)

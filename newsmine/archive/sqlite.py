@@ -29,7 +29,8 @@ class SQLiteBackend:
         self.conn.execute(f"PRAGMA busy_timeout={BUSY_MS}")
         if not readonly:
             _wal(self.conn)
-            schema.migrate(self.conn, lambda ids: writing.write(self.conn, querying.records(self.conn, ids)))
+            schema.migrate(self.conn, lambda ids: writing.write(self.conn, querying.records(self.conn, ids)),
+                           writing.reindex_search)
 
     @property
     def schema_version(self) -> int:

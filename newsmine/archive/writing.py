@@ -10,7 +10,7 @@ from typing import Any, Mapping, Sequence
 from ..frames import rows
 from ..query import tokens, value_keys
 from ..records import Article, Record
-from .schema import RECORD_COLUMNS, ROW_KEY, mention_tables
+from .schema import FILTER_KEYS, FTS, RECORD_COLUMNS, ROW_KEY, mention_tables
 
 
 def content_hash(article: Article) -> str:
@@ -99,3 +99,16 @@ def write(conn: sqlite3.Connection, records: Sequence[Record],
     if own:
         conn.execute("COMMIT")
     return {name: len(table) for name, table in tables.items()}
+
+
+def reindex_search(conn: sqlite3.Connection, existing: set[str]) -> None:
+    """(Re)build the full-text index and the filter values from the archived rows; drop the old folded copy."""
+    if "articles_fts" in existing:
+        conn.execute("DROP TABLE articles_fts")
+    conn.execute(FTS)
+    conn.execute("DROP TABLE IF EXISTS filter_keys")
+    conn.execute(FILTER_KEYS)
+    if "folded" in {r[1] for r in conn.execute("PRAGMA table_info(articles)")}:
+        conn.execute("ALTER TABLE articles DROP COLUMN folded")
+    index_rows(conn, "SELECT rowid, title, lead, text FROM articles")
+    filter_rows(conn, None)
