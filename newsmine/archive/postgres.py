@@ -324,7 +324,8 @@ def _safe(url: str) -> str:
 def _connect(url: str, *, create: bool):
     """A connection (autocommit; writes open their own transactions); with ``create`` a missing database is made.
 
-    Connection failures are :class:`ConnectionError` (an OSError, as a missing SQLite file is), in one line.
+    A missing database is :class:`FileNotFoundError` (as a missing SQLite file), other connection failures
+    :class:`ConnectionError` (an OSError too), in one line.
     """
     try:
         import psycopg
@@ -336,7 +337,10 @@ def _connect(url: str, *, create: bool):
         return psycopg.connect(url, autocommit=True)
     except psycopg.OperationalError as exc:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        if not (create and "does not exist" in message and "database" in message):
+        missing = "does not exist" in message and "database" in message
+        if missing and not create:
+            raise FileNotFoundError(f"no archive at {_safe(url)}: {message.split('FATAL:')[-1].strip()}") from None
+        if not missing:
             raise ConnectionError(f"cannot connect to {_safe(url)}: {message}") from None
     params = conninfo.conninfo_to_dict(url)
     name = params.pop("dbname")
