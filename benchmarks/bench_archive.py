@@ -1,6 +1,10 @@
 """Archive figures on the shared dump: indexing time, size, memory, re-indexing, search latency.
 
     python benchmarks/bench_archive.py --dump ../shared/dumps/vnnews-2017.jsonl.gz
+    python benchmarks/bench_archive.py --limit 3000 --db postgresql://newsmine@127.0.0.1:5433/bench
+
+``--limit`` takes the dump's first articles only; ``--db`` names the archive: a file, or a
+PostgreSQL URL (its database is dropped first; the size is ``pg_database_size``).
 
 Indexing includes extraction. Search latency is measured over 50 queries (plain words, words
 typed without accents, phrases, filtered queries), each run once after one warm-up pass.
@@ -9,6 +13,7 @@ Exits 0 with a message when the dump is absent.
 from __future__ import annotations
 
 import argparse
+import itertools
 import resource
 import statistics
 import sys
@@ -43,23 +48,35 @@ FILTERED = [
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dump", type=Path, default=Path("../shared/dumps/vnnews-2017.jsonl.gz"))
-    parser.add_argument("--db", type=Path, default=None, help="archive file (default: a fresh temporary one)")
+    parser.add_argument("--db", default=None,
+                        help="archive file or postgresql:// URL (default: a fresh temporary file)")
+    parser.add_argument("--limit", type=int, default=None, help="index the dump's first N articles only")
     args = parser.parse_args()
     if not args.dump.is_file():
         print(f"benchmark skipped: {args.dump} is not here")
         return 0
-    db = args.db or Path(tempfile.mkdtemp()) / "archive.sqlite"
+    db = args.db or str(Path(tempfile.mkdtemp()) / "archive.sqlite")
+    postgres = db.startswith(("postgresql://", "postgres://"))
+    if postgres:
+        _drop(db)
+
+    def articles():
+        return itertools.islice(_read([str(args.dump)], records=True), args.limit)
 
     started = time.perf_counter()
     with Archive(db, create=True) as archive:
-        first = archive.index(_read([str(args.dump)], records=True))
+        first = archive.index(articles())
     index_s = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    size_mb = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
+    if postgres:
+        with Archive(db, readonly=True) as archive:
+            size_mb = archive.backend.conn.execute("SELECT pg_database_size(current_database())").fetchone()[0] / 1e6
+    else:
+        size_mb = sum(p.stat().st_size for p in Path(db).parent.glob(Path(db).name + "*")) / 1e6
 
     started = time.perf_counter()
     with Archive(db) as archive:
-        again = archive.index(_read([str(args.dump)], records=True))
+        again = archive.index(articles())
     reindex_s = time.perf_counter() - started
 
     timings = []
@@ -80,6 +97,17 @@ def main() -> int:
     print(f"search over {len(timings)} queries: median {statistics.median(timings):.1f} ms, "
           f"p95 {p95:.1f} ms, max {timings[-1]:.1f} ms")
     return 0
+
+
+def _drop(url: str) -> None:
+    """A fresh start: drop the URL's database (the archive creates it again)."""
+    import psycopg
+    from psycopg import conninfo
+
+    params = conninfo.conninfo_to_dict(url)
+    name = params.pop("dbname")
+    with psycopg.connect(conninfo.make_conninfo(**params, dbname="postgres"), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
 if __name__ == "__main__":

@@ -551,6 +551,10 @@ def serve(
 
     from .serve import serve as run
 
+    if db.startswith(("postgresql://", "postgres://")):
+        _stderr().print("[red]newsmine:[/] serve browses SQLite archives (datasette); query a PostgreSQL archive "
+                        "with `newsmine search`, `facets`, `report` or any PostgreSQL client")
+        raise typer.Exit(2)
     if not Path(db).is_file():
         _stderr().print(f"[red]newsmine:[/] no archive at {db}; build one with `newsmine index INPUT --db {db}`")
         raise typer.Exit(2)

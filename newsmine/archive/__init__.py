@@ -3,7 +3,8 @@
 :class:`Archive` skips what is already archived (articles are keyed by id and a
 content hash; an article archived with the same hash is not extracted again),
 extracts the rest, writes them in batches, and answers queries — all through a
-backend (:mod:`.backend`). The one backend today is SQLite (:mod:`.sqlite`):
+backend (:mod:`.backend`): SQLite (:mod:`.sqlite`), or PostgreSQL for a ``postgresql://`` URL
+(:mod:`.postgres`, the same tables and search rules). SQLite's layout:
 tables ``articles`` and one per declared kind (every mention row keeps its
 article id and offsets; an achievement's mentions are the rows of ``achievement_mentions``;
 layout and migrations in :mod:`.schema`), views counting
@@ -45,17 +46,26 @@ class IndexSummary:
 
 
 class Archive:
-    """An archive file (SQLite unless another ``backend`` is given); safe to open while another process writes.
+    """An archive file (SQLite unless another ``backend`` is given), or a ``postgresql://`` URL (:mod:`.postgres`);
+    safe to open while another process writes.
 
     A missing file is a :class:`FileNotFoundError` unless ``create=True``; ``readonly=True`` opens it read-only.
     """
 
     def __init__(self, path: str | Path, *, readonly: bool = False, create: bool = False,
                  backend: Backend | None = None):
-        from .sqlite import SQLiteBackend
+        from .postgres import is_url
 
         self.path = Path(path)
-        self.backend: Backend = backend or SQLiteBackend(self.path, readonly=readonly, create=create)
+        if backend is None and is_url(path):  # postgresql://user@host/db: the PostgreSQL backend
+            from .postgres import PostgresBackend
+
+            backend = PostgresBackend(str(path), readonly=readonly, create=create)
+        if backend is None:
+            from .sqlite import SQLiteBackend
+
+            backend = SQLiteBackend(self.path, readonly=readonly, create=create)
+        self.backend: Backend = backend
 
     @property
     def schema_version(self) -> int:
