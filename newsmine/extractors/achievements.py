@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from .. import classify
+from .. import candidates as found, classify
 from ..classify import Candidate
 from ..document import Document, overlaps
 from ..lang import vi
@@ -177,8 +177,9 @@ def candidates(doc: Document) -> list[Candidate]:
     pattern, _ = _cues()
     names = doc.taken("campaigns")
     covering = _covering(doc)
+    hits = found.of(doc)
     out = []
-    for m in pattern.finditer(doc.text):
+    for m in found.scan(pattern, doc.text, sorted({*hits.starts("achievement_cues"), *hits.digits()})):
         if overlaps(m.start(), m.end(), names) or _inside(covering, m.start(), m.end()):
             continue
         s_start, s_end = doc.sentence_at(m.start())
