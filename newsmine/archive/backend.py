@@ -27,6 +27,24 @@ class Filters:
     published_from: str | None = None   # an ISO day: published on it or after
     published_to: str | None = None     # an ISO day: published on it or before
 
+    def bounds(self, mark: str) -> tuple[list[str], list[Any]]:
+        """SQL tests (on articles ``a``) and arguments for the type, year and day filters, shared by every
+        SQL backend; ``mark`` is the driver's placeholder (``?``, ``%s``)."""
+        where: list[str] = []
+        args: list[Any] = []
+        if self.type:
+            where.append(f"EXISTS (SELECT 1 FROM achievements x WHERE x.article_id = a.id AND x.type = {mark})")
+            args.append(self.type)
+        for bound, test in (("year_from", "a.year >= {}"), ("year_to", "a.year <= {}"),
+                            ("published_from", "substr(a.published, 1, 10) >= {}"),
+                            ("published_to", "substr(a.published, 1, 10) <= {}")):
+            if getattr(self, bound) is not None:
+                where.append(test.format(mark))
+                args.append(getattr(self, bound))
+        if self.published_from is not None or self.published_to is not None:
+            where.append("a.published IS NOT NULL")
+        return where, args
+
 
 @dataclass
 class Hits:

@@ -300,18 +300,8 @@ def _where(f: Filters) -> tuple[list[str], list[Any]]:
         where.append(f"({test})" if table == "articles" else
                      f"EXISTS (SELECT 1 FROM {q(table)} x WHERE x.article_id = a.id AND ({test}))")
         args += [pattern] * len(cols)
-    if f.type:
-        where.append("EXISTS (SELECT 1 FROM achievements x WHERE x.article_id = a.id AND x.type = %s)")
-        args.append(f.type)
-    for bound, test in (("year_from", "a.year >= %s"), ("year_to", "a.year <= %s"),
-                        ("published_from", "substr(a.published, 1, 10) >= %s"),
-                        ("published_to", "substr(a.published, 1, 10) <= %s")):
-        if getattr(f, bound) is not None:
-            where.append(test)
-            args.append(getattr(f, bound))
-    if f.published_from is not None or f.published_to is not None:
-        where.append("a.published IS NOT NULL")
-    return where, args
+    more, more_args = f.bounds("%s")
+    return where + more, args + more_args
 
 
 def _safe(url: str) -> str:

@@ -74,18 +74,8 @@ def _where(f: Filters) -> tuple[list[str], list[Any]]:
         else:
             where.append(f"EXISTS (SELECT 1 FROM [{table}] x WHERE x.article_id = a.id AND ({test}))")
         args += values_args * len(cols)
-    if f.type:
-        where.append("EXISTS (SELECT 1 FROM achievements x WHERE x.article_id = a.id AND x.type = ?)")
-        args.append(f.type)
-    for bound, test in (("year_from", "a.year >= ?"), ("year_to", "a.year <= ?"),
-                        ("published_from", "substr(a.published, 1, 10) >= ?"),
-                        ("published_to", "substr(a.published, 1, 10) <= ?")):
-        if getattr(f, bound) is not None:
-            where.append(test)
-            args.append(getattr(f, bound))
-    if f.published_from is not None or f.published_to is not None:
-        where.append("a.published IS NOT NULL")
-    return where, args
+    more, more_args = f.bounds("?")
+    return where + more, args + more_args
 
 
 def fts5(node: tuple) -> str:
