@@ -24,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from newsmine.archive import Archive
+from newsmine.parallel import index_items
 from newsmine.sources import read as _read  # noqa: E402
 
 QUERIES = [
@@ -51,6 +52,8 @@ def main() -> int:
     parser.add_argument("--db", default=None,
                         help="archive file or postgresql:// URL (default: a fresh temporary file)")
     parser.add_argument("--limit", type=int, default=None, help="index the dump's first N articles only")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="extract on a local Dask cluster of N workers, as `newsmine index --workers N`")
     args = parser.parse_args()
     if not args.dump.is_file():
         print(f"benchmark skipped: {args.dump} is not here")
@@ -60,12 +63,23 @@ def main() -> int:
     if postgres:
         _drop(db)
 
-    def articles():
-        return itertools.islice(_read([str(args.dump)], records=True), args.limit)
+    text_bytes = 0
+
+    def articles(workers: int = 1):
+        """The dump's articles, or with workers, its records extracted on a local Dask cluster, in order."""
+        nonlocal text_bytes
+        text_bytes = 0
+        if workers > 1:
+            items = index_items([str(args.dump)], workers=workers)
+        else:
+            items = _read([str(args.dump)], records=True)
+        for item in itertools.islice(items, args.limit):
+            text_bytes += len(item.text.encode())
+            yield item
 
     started = time.perf_counter()
     with Archive(db, create=True) as archive:
-        first = archive.index(articles())
+        first = archive.index(articles(args.workers), fresh=args.workers > 1)
     index_s = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     if postgres:
@@ -91,7 +105,9 @@ def main() -> int:
     timings.sort()
     p95 = timings[int(0.95 * (len(timings) - 1))]
     print(f"index {first.read:,} articles ({first.added:,} added) in {index_s:.1f} s "
-          f"({first.read / index_s:.0f} articles/s); archive {size_mb:.0f} MB; peak memory {peak_mb:.0f} MB")
+          f"({first.read / index_s:.0f} articles/s, {args.workers} worker(s)); peak memory {peak_mb:.0f} MB "
+          f"(this process)")
+    print(f"archive {size_mb:.0f} MB for {text_bytes / 1e6:.0f} MB of text ({size_mb * 1e6 / text_bytes:.2f}× the text)")
     print(f"re-index: {again.added} added, {again.skipped:,} skipped in {reindex_s:.1f} s "
           f"({reindex_s / index_s:.1%} of the first run)")
     print(f"search over {len(timings)} queries: median {statistics.median(timings):.1f} ms, "

@@ -308,7 +308,8 @@ def index(
         console.print(f"[red]newsmine:[/] cannot open archive {db}: {exc}")
         raise typer.Exit(2) from None
 
-    if workers > 1 or scheduler:  # extraction on the workers, writing here
+    fresh = workers > 1 or bool(scheduler)
+    if fresh:  # extraction on the workers, writing here
         from .parallel import index_items
 
         items = index_items(inputs, workers=workers, scheduler=scheduler, input_format=input_format)
@@ -316,10 +317,11 @@ def index(
         items = read(inputs, input_format=input_format, records=True)
     try:
         if quiet or not console.is_terminal:
-            summary = archive.index(items, reextract=reextract)
+            summary = archive.index(items, reextract=reextract, fresh=fresh)
         else:
             with _progress_bar(console, inputs) as tick:
-                summary = archive.index((tick(n) or item for n, item in enumerate(items, 1)), reextract=reextract)
+                summary = archive.index((tick(n) or item for n, item in enumerate(items, 1)), reextract=reextract,
+                                        fresh=fresh)
     except ClusterError as exc:
         console.print(f"[red]newsmine:[/] {exc}")
         raise typer.Exit(2) from None

@@ -168,6 +168,14 @@ def test_index_with_workers_archives_what_one_process_archives(client, tmp_path)
                            timeout=900)
     assert again.returncode == 0, again.stderr
     assert "80 articles read, 0 added, 80 already archived" in again.stderr
+    # archived by the workers with this newsmine's fingerprint: one process later extracts nothing again
+    with sqlite3.connect(dbs["two"]) as conn, sqlite3.connect(dbs["one"]) as serial:
+        assert set(conn.execute("SELECT fingerprint FROM articles")) == \
+            set(serial.execute("SELECT fingerprint FROM articles"))
+    alone = subprocess.run([sys.executable, "-m", "newsmine", "index", str(CORPUS), "--db", str(dbs["two"])],
+                           cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert alone.returncode == 0, alone.stderr
+    assert "80 already archived, 0 extracted again" in alone.stderr
 
 
 def test_extract_all_and_bag_in_a_notebook(client):

@@ -75,12 +75,14 @@ class Archive:
         return self.backend.known()
 
     def index(self, items: Iterable[Article | Record], *, extract: Callable[[Article], Record] | None = None,
-              on_batch: Callable[[IndexSummary], None] | None = None, reextract: bool = False) -> IndexSummary:
+              on_batch: Callable[[IndexSummary], None] | None = None, reextract: bool = False,
+              fresh: bool = False) -> IndexSummary:
         """Archive articles (extracting them) or records (as they are); skip what is already there.
 
         An article archived by other extractors or data files (:func:`fingerprint`) is extracted
         again, as is every article with ``reextract``; a record given as it is keeps being skipped
-        when its content is unchanged.
+        when its content is unchanged. ``fresh``: the records given were just extracted by this
+        newsmine (on Dask workers) and are archived with its version and fingerprint, like articles.
         """
         from importlib.metadata import version  # as `newsmine --version`; importing newsmine here is a cycle
         from ..kinds import names
@@ -98,12 +100,12 @@ class Archive:
             digest, given = content_hash(item), isinstance(item, record_class)
             archived = known.get(item.id)
             if archived and archived[0] == digest:
-                if given or (archived[1] == current and not reextract):
+                if (given and not fresh) or (archived[1] == current and not reextract):
                     summary.skipped += 1
                     continue
                 summary.reextracted += 1
             batch.append(item if given else extract(item))
-            made_by[item.id] = (None, None) if given else (ours, current)
+            made_by[item.id] = (None, None) if given and not fresh else (ours, current)
             known[item.id] = (digest, made_by[item.id][1])
             if len(batch) >= BATCH:
                 self._write(batch, summary, made_by)
