@@ -52,7 +52,7 @@ def achievement_cue_words() -> list[str]:
     out: set[str] = set()
     for row in vi.rows("achievement_cues"):
         first = row[0].split()[0]
-        out.update(numbers if first == "<n>" else [first])
+        out.update(numbers if first == "<n>" else vi.spelling_variants(first))
     return sorted(out)
 
 

@@ -29,6 +29,7 @@ import regex
 from .lang import vi
 
 NONE = "none"
+WORD = "word"  # a word of achievement_negations.tsv that only holds a modality word ("chương trình")
 MODEL_RESOURCE = "achievements.json"
 FORMAT = "newsmine-achievement-model/1"
 _WORD = regex.compile(r"[\p{L}0-9]+")
@@ -86,7 +87,8 @@ def modality_matches(text: str) -> Iterator[regex.Match[str]]:
 def modalities(text: str) -> list[tuple[str, str]]:
     """(word, modality) of every modality word in ``text``, in order."""
     table = modality_words()
-    return [(m.group().lower(), table[m.group().lower()]) for m in _modality_pattern().finditer(text)]
+    found = ((m.group().lower(), table[m.group().lower()]) for m in _modality_pattern().finditer(text))
+    return [(word, modality) for word, modality in found if modality != WORD]
 
 
 @cache
@@ -117,15 +119,15 @@ def article_context(text: str) -> tuple[str, str]:
 
 @cache
 def _lexicon_type(cue: str) -> str:
-    table = {k: v for k, v in vi.rows("achievement_cues")}
+    table = {vi.canonical(k): v for k, v in vi.rows("achievement_cues")}
     if cue in table:
         return table[cue]
     return "target_exceeded" if cue.startswith("vượt") else "unknown"
 
 
 def _shape(cue: str) -> str:
-    """The cue with numbers folded: "đoạt 45 giải" → "đoạt <n> giải"."""
-    return " ".join("<n>" if w[:1].isdigit() or w in _NUMBER_WORDS else w for w in cue.split())
+    """The cue with numbers folded and one spelling: "đoạt 45 giải" → "đoạt <n> giải"."""
+    return " ".join("<n>" if w[:1].isdigit() or w in _NUMBER_WORDS else w for w in vi.canonical(cue).split())
 
 
 _NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười nhiều các".split())

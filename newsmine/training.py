@@ -10,6 +10,12 @@ achievement takes its type, any other is ``none``. Two sources:
   (``corpora/dev_achievements.tsv``: article id, offsets into the text as newsmine reads it,
   type, and a short hash of the pointed text), never the text itself.
 
+Cues of the shared dump ``../shared/dumps/vnnews-2017.jsonl.gz`` (real articles of every topic),
+labelled one by one by the team after ``annotation.md`` (``corpora/dump_achievements.tsv``:
+pointers of the same kind, each to one candidate's cue) are a test of the shipped model
+(:func:`dump_examples`, ``benchmarks/measure_dump_cues.py``), not training data: trained on
+as well, they lowered the cross-validated dev figures (measured; see the README).
+
 Folds are by article (round robin over sorted ids), so no article is in both the training and
 the test side. The shipped model is fitted on everything, with a fixed regularisation (not
 tuned on the data it reports), and is reproducible to the byte.
@@ -30,6 +36,11 @@ from .classify import NONE, Model
 from .records import Article, Record
 
 DEV_LABELS = "dev_achievements.tsv"
+#: verbs a cue may open with ("đoạt giải", "giành 2 giải"), set aside when cues are compared
+_CUE_VERBS = frozenset("đoạt đạt giành mang về được nhận trao tặng".split())
+DUMP_LABELS = "dump_achievements.tsv"
+DUMP = "vnnews-2017.jsonl.gz"
+_LINE_ID = re.compile(rb'"id":\s{0,4}"([^"\\]{1,100})"')
 C = 4.0
 
 
@@ -71,7 +82,12 @@ def _examples(article: Article, spans: list[tuple[int, int, str]], inside: bool)
 
 
 def _cue_key(cue: str) -> str:
-    return " ".join(cue.lower().split())
+    """What a cue names, whatever verb or count comes with it: "đoạt Giải Báo chí quốc gia",
+    "Giải Báo chí Quốc gia" → "giải báo chí quốc gia"; "đoạt 4 giải Ba" → "giải ba"."""
+    words = classify._shape(" ".join(cue.lower().split())).split()
+    while len(words) > 1 and (words[0] in _CUE_VERBS or words[0] == "<n>"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def corpus_articles(corpus: Path) -> list[Article]:
@@ -183,6 +199,54 @@ def read_dev_labels(path: Path) -> dict[str, list[tuple[int, int, str, str]]]:
         if line and not line.startswith("#"):
             aid, start, end, kind, digest = line.split("\t")
             out.setdefault(aid, []).append((int(start), int(end), kind, digest))
+    return out
+
+
+def dump_path(corpus: Path) -> Path | None:
+    """The shared dump beside the project (or ``$NEWSMINE_DUMP``), when it is there."""
+    env = os.environ.get("NEWSMINE_DUMP")
+    path = Path(env) if env else corpus.resolve().parent.parent / "shared" / "dumps" / DUMP
+    return path if path.is_file() else None
+
+
+def dump_articles(dump: Path, ids: set[str]) -> list[Article]:
+    """The dump's articles with these ids, read as ``newsmine extract`` reads the dump; only
+    the lines whose ``id`` (near the start of the line) is wanted are parsed."""
+    import gzip
+
+    from .parallel import Lines
+
+    out = []
+    with gzip.open(dump, "rb") as stream:
+        for n, line in enumerate(stream, 1):
+            m = _LINE_ID.search(line, 0, 200)
+            if m is not None and m[1].decode("utf-8", "replace") in ids:
+                out += Lines(str(dump), dump.stem, n, 1, line).articles()
+    return [a for a in out if a.id in ids]
+
+
+def dump_examples(corpus: Path, only: set[str] | None = None) -> list[Example]:
+    """Examples of the labelled dump cues (of the articles ``only``, or all): each pointer's
+    candidate with its label; a pointer whose text no longer hashes the same, or that no
+    candidate starts at, is left out."""
+    labels = read_dev_labels(corpus / DUMP_LABELS)
+    if only is not None:
+        labels = {k: v for k, v in labels.items() if k in only}
+    dump = dump_path(corpus) if labels else None
+    if dump is None:
+        return []
+    from .extractors.achievements import candidates, vetoed
+
+    out: list[Example] = []
+    for article in dump_articles(dump, set(labels)):
+        text = article.text
+        wanted = {(s, e): t for s, e, t, d in labels[article.id] if _digest(text[s:e]) == d}
+        doc = _prepared(article)
+        context = classify.article_context(text)
+        for c in candidates(doc):
+            if (c.start, c.end) in wanted and not vetoed(text, c):
+                out.append(Example(f"dump:{article.id}", classify.features(text, c, context),
+                                   wanted[(c.start, c.end)]))
     return out
 
 

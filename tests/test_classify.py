@@ -55,3 +55,40 @@ def test_shipped_model_on_new_sentences(sentence, cue, expected):
     c = Candidate(cue, start, start + len(cue), 0, len(sentence))
     label = "none" if vetoed(sentence, c) else classify.load().predict(classify.features(sentence, c))[0]
     assert label == expected
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("Công trình đoạt giải", []),                             # "công trình" (a work) holds "trình" (submit)
+    ("Trong chương trình, đơn vị được tặng", []),
+    ("Hội đồng trình Thủ tướng tặng", [("trình", "proposal")]),
+    ("Tác phẩm Những khoảnh khắc để lại của tác giả A đoạt", []),  # "để lại" (leave) holds "để" (so as to)
+    ("Huyện phấn đấu để", [("phấn đấu", "plan"), ("để", "plan")]),
+])
+def test_modality_words_inside_other_words_say_nothing(clause, expected):
+    assert classify.modalities(clause) == expected
+
+
+def test_cue_spellings_are_one_feature():
+    # "Chiến sỹ thi đua" and "Chiến sĩ thi đua", "hoá" and "hóa": the same cue to the model
+    text = "Anh được tặng danh hiệu Chiến sỹ thi đua cơ sở."
+    other = text.replace("sỹ", "sĩ")
+    at = text.index("Chiến")
+    c = Candidate(text[at:at + 16], at, at + 16, 0, len(text))
+    d = Candidate(other[at:at + 16], at, at + 16, 0, len(other))
+    assert classify.features(text, c) == classify.features(other, d)
+    assert "lex=emulation_title" in classify.features(text, c)
+
+
+_DUMP = training.dump_path(CORPUS)
+
+
+@pytest.mark.skipif(_DUMP is None, reason="../shared/dumps is not here: the labelled cues point into it")
+def test_labelled_dump_cues_point_at_candidates():
+    """Every hand-labelled cue of the dump is still where its pointer says (same hash), and is a
+    candidate the extractor judges, so the measurement covers what extraction decides."""
+    labels = training.read_dev_labels(CORPUS / training.DUMP_LABELS)
+    assert sum(map(len, labels.values())) > 1000
+    sample = set(sorted(labels)[::20])
+    examples = training.dump_examples(CORPUS, only=sample)
+    expected = sum(1 for aid in sample for s, e, t, d in labels[aid])
+    assert len(examples) == expected

@@ -27,6 +27,10 @@ _CLAUSE_LEFT = regex.compile(r"(?<![0-9])\.|\.(?![0-9])|[;:!?\n]|,\s(?=(?:và\s)
 _CLAUSE_RIGHT = regex.compile(r"(?<![0-9])\.|\.(?![0-9])|[;!?\n]|:\s|,\s(?=\p{Lu})")
 _NUMBER = r"(?:[0-9]{1,4}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều)"
 _GLUE = regex.compile(r"[ ]{0,2}(?:,[ ]{1,2}|[ ]{1,2}(?:và|cùng|,)[ ]{1,2})?")
+#: what lists the prizes of one phrase: "1 giải Nhất, 2 giải Nhì và 3 giải Ba", "đạt giải, trong đó có 7 giải A"
+_PRIZE_LIST = regex.compile(r"[ ]{0,2}(?:[,;][ ]{1,2}(?:và[ ]{1,2})?|[ ]{1,2}(?:và|cùng)[ ]{1,2}|[ ]{1,2}\("
+                            r"|,?[ ]{1,2}(?:trong đó|trong số đó|bao gồm|gồm)(?:[ ]{1,2}(?:có|gồm))?[ ]{0,2}:?[ ]{1,2}"
+                            r"|[ ]{0,2}:[ ]{1,2})")
 _REACH = 160
 _EXEMPLAR_GAP = 80
 _CLAUSE_STOP = regex.compile(r"[.;:!?\n]")
@@ -64,12 +68,13 @@ _NAMED = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE
 
 @cache
 def _cues() -> tuple[regex.Pattern[str], dict[str, AchievementType]]:
-    table = {cue: AchievementType(kind) for cue, kind in vi.rows("achievement_cues")}
+    table = {vi.canonical(cue): AchievementType(kind) for cue, kind in vi.rows("achievement_cues")}
     # "đoạt giải", "2 giải" take the name of the prize after them: "đoạt Giải thưởng Nhà nước", "2 giải Nhì"
-    names = sorted((c.split(" ", 1)[1] for c in table if c.startswith("giải ")), key=len, reverse=True)
+    names = sorted({*(c.split(" ", 1)[1] for c in table if c.startswith("giải ")), *vi.column("prize_ranks")},
+                   key=len, reverse=True)
     prize_name = r"(?:\s(?:" + "|".join(r"\s".join(map(regex.escape, n.split())) for n in names) + r"))?"
     parts = []
-    for cue in sorted(table, key=len, reverse=True):
+    for cue in sorted({v for c in table for v in vi.spelling_variants(c)}, key=len, reverse=True):
         words = [_NUMBER if w == "<n>" else regex.escape(w) for w in cue.split()]
         if words[0] == "vượt" and len(words) > 1:
             parts.append(r"vượt(?:\s[0-9.,]{1,12}\s?%?)?\s" + r"\s".join(words[1:]))
@@ -81,7 +86,7 @@ def _cues() -> tuple[regex.Pattern[str], dict[str, AchievementType]]:
 
 def _cue_type(cue: str) -> AchievementType:
     _, table = _cues()
-    key = " ".join(cue.lower().split())
+    key = vi.canonical(" ".join(cue.lower().split()))
     if key in table:
         return table[key]
     key = regex.sub(r"^vượt\s[0-9.,]+\s?%?\s", "vượt ", key)
@@ -233,6 +238,7 @@ class _Hit:
     sentence: tuple[int, int]
     clause: tuple[int, int] = (0, 0)
     name_start: int = -1  # where the award's name starts, when not at ``start``
+    listed: bool = False  # prizes of one list ("4 giải Nhất, 9 giải Nhì và 15 giải Ba")
 
     @property
     def name_at(self) -> int:
@@ -241,8 +247,9 @@ class _Hit:
 
 def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
     """Cues of one phrase are one mention: "danh hiệu" + "Anh hùng Lao động" (nothing between),
-    "biểu dương, khen thưởng" (commendations joined by a comma or "và"; two prizes or two
-    certificates so joined, "giải Nhất, giải Ba", stay two); a commendation and the title it gives in one
+    "biểu dương, khen thưởng" (commendations joined by a comma or "và"), the prizes of one list
+    ("1 giải Nhất, 2 giải Nhì và 3 giải Ba", "95 tác phẩm đạt giải, trong đó có 7 giải A, ...");
+    two certificates so joined stay two; a commendation and the title it gives in one
     clause ("biểu dương là điển hình tiên tiến", "tuyên dương 20 cá nhân điển hình tiên tiến"):
     the title names the award when "là" joins them, else the verb does."""
     out: list[_Hit] = []
@@ -256,10 +263,12 @@ def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
                 out[-1] = replace(prev, end=h.end, name_start=h.start) if titled else prev
                 continue
             adjacent = not gap.strip() or (prev.type == h.type == AchievementType.EXEMPLAR
-                                           and _GLUE.fullmatch(gap) is not None)
+                                           and _GLUE.fullmatch(gap) is not None) \
+                or (prev.type == h.type == AchievementType.PRIZE and _PRIZE_LIST.fullmatch(gap) is not None)
             if adjacent:
                 kind = h.type if h.end - h.start >= prev.end - prev.start else prev.type
-                out[-1] = replace(prev, end=h.end, type=kind)
+                out[-1] = replace(prev, end=h.end, type=kind,
+                                  listed=prev.listed or (h.type == AchievementType.PRIZE and bool(gap.strip())))
                 continue
         out.append(h)
     return out
@@ -666,6 +675,53 @@ class _Group:
     best: tuple[int, int]
     score: tuple[bool, int, int]  # outside the headline, attributes found, length
     mentions: list[tuple[int, int]]
+    listed: bool = False
+
+
+@cache
+def _ranks() -> frozenset[str]:
+    return frozenset(vi.column("prize_ranks"))
+
+
+_PRIZE_HEAD = regex.compile(rf"^(?:{_NUMBER}\s)?(?:giải thưởng|giải|huy chương)(?:\s|$)", regex.IGNORECASE)
+
+
+def _prize_words(award: str) -> list[str] | None:
+    """The words of a prize's name after "giải (thưởng)" or "huy chương" and a count; None when
+    the award is no prize of that shape."""
+    m = _PRIZE_HEAD.match(award)
+    return None if m is None else _key(award[m.end():]).replace(",", " ").split()
+
+
+def _rank_only(award: str) -> bool:
+    """A prize named by its rank alone or not at all: "giải Nhất", "7 giải A", "giải"."""
+    words = _prize_words(award)
+    return words is not None and all(w in _ranks() or regex.fullmatch(_NUMBER, w) for w in words)
+
+
+def _unnamed(recipient: str | None) -> bool:
+    """No one named: no recipient, a count ("95 tác phẩm") or a lower-case group ("các học sinh")."""
+    return not recipient or _COUNTED.match(recipient) is not None or recipient[:1].islower()
+
+
+def _ranks_merged(groups: list[_Group]) -> list[_Group]:
+    """The prizes of an article that named one: a bare prize ("các học sinh đoạt giải") or a
+    list of ranks ("95 tác phẩm đạt giải, trong đó có 7 giải A, 24 giải B ...") given to no one
+    named is that prize again (the first prize of the article with a name of its own), and its
+    mentions join it."""
+    prizes = [g for g in groups if g.type == AchievementType.PRIZE]
+    named = [g for g in prizes if not _rank_only(g.award)]
+    if not named:
+        return groups
+    target = named[0]
+    out = []
+    for g in groups:
+        words = _prize_words(g.award) if g.type == AchievementType.PRIZE else None
+        if g is not target and words is not None and _unnamed(g.recipient) and (not words or g.listed):
+            target.mentions += g.mentions
+            continue
+        out.append(g)
+    return out
 
 
 def _year(doc: Document, start: int, end: int, sentence: tuple[int, int]) -> int | None:
@@ -701,7 +757,8 @@ def extract(doc: Document) -> list[Achievement]:
             if g.type != h.type or any(h.sentence[0] <= s < h.sentence[1] for s, _ in g.mentions):
                 continue  # two mentions in one sentence are two achievements
             exemplar = h.type == AchievementType.EXEMPLAR and bool(g.recipient and recipient)
-            if (exemplar or _same_award(g.award, award)) and _same_recipient(g.recipient, recipient):
+            if (exemplar or _same_award(g.award, award)) and _same_recipient(g.recipient, recipient) \
+                    and (not g.year or not year or g.year == year):  # "năm 2013 ... giải Tư", "năm 2015 ... giải Tư": two
                 g.mentions.append(h.clause)
                 if score > g.score:  # the recipient and conferrer of the mention that states it most fully
                     g.best, g.score = h.clause, score
@@ -713,7 +770,8 @@ def extract(doc: Document) -> list[Achievement]:
                 g.year = g.year or year
                 break
         else:
-            groups.append(_Group(h.type, award, recipient, conferred, year, h.clause, score, [h.clause]))
+            groups.append(_Group(h.type, award, recipient, conferred, year, h.clause, score, [h.clause], h.listed))
+    groups = _ranks_merged(groups)
     out = []
     for g in groups:
         start, end = g.best

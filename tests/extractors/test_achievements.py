@@ -133,7 +133,9 @@ def test_an_elided_subject_is_shared_within_the_sentence():
 
 
 @pytest.mark.parametrize("types, gap, joined", [
-    (("prize", "prize"), " và ", False),                # "giải Nhất và giải Ba": two prizes
+    (("prize", "prize"), " và ", True),                 # "1 giải Nhất và 2 giải Ba": one list of prizes
+    (("prize", "prize"), ", trong đó có ", True),       # "95 tác phẩm đạt giải, trong đó có 7 giải A"
+    (("prize", "prize"), " cho Trường A, ", False),     # "giải Nhất cho Trường A, giải Nhì cho ...": two
     (("merit_certificate", "merit_certificate"), ", ", False),
     (("exemplar", "exemplar"), ", ", True),             # "biểu dương, khen thưởng": one commendation
     (("emulation_title", "honorary_title"), " ", True),  # "danh hiệu" + "Anh hùng Lao động"
@@ -153,3 +155,42 @@ def test_a_commendation_and_its_title_in_one_clause_are_one():
     [a] = _achievements(body)
     assert a.type == "exemplar" and a.award == "điển hình tiên tiến"
     assert a.recipient == "Hội Cựu chiến binh xã Yên Lạc" and a.conferred_by == "UBND huyện"
+
+
+def test_the_ranks_of_a_named_prize_are_that_prize():
+    # annotation.md: one award phrase given to several recipients at once is one achievement; a
+    # breakdown by rank of the prize the article names, or a bare "đoạt giải", is that prize again
+    from newsmine.extractors.achievements import _Group, _ranks_merged
+    from newsmine.records import AchievementType
+
+    def group(award, recipient, at, listed=False):
+        return _Group(AchievementType.PRIZE, award, recipient, None, None, (at, at + 5), (True, 1, 5),
+                      [(at, at + 5)], listed)
+
+    named = group("Giải Báo chí quốc gia lần thứ XI", None, 0)
+    ranks = group("7 giải A", "95 tác phẩm", 100, listed=True)
+    bare = group("giải", "các tác giả", 200)
+    person = group("giải Nhất", "tác giả Mai Thắng", 300)   # given to someone named: its own
+    single = group("giải Nhì", None, 400)                   # one rank, not a list: its own
+    merged = _ranks_merged([named, ranks, bare, person, single])
+    assert merged == [named, person, single]
+    assert named.mentions == [(0, 5), (100, 105), (200, 205)]
+    # an article that names no prize keeps its ranks
+    assert len(_ranks_merged([group("giải Nhất", "Trường A", 0), group("2 giải Ba", "3 trường", 50, True)])) == 2
+
+
+def test_the_same_honour_in_two_years_is_two_achievements():
+    body = ("Công ty Điện lực Hà Tĩnh có nhiều thành tích trong phong trào thi đua. Năm 2013, Công ty Điện lực "
+            "Hà Tĩnh được UBND tỉnh tặng Bằng khen. Năm 2015, Công ty Điện lực Hà Tĩnh được UBND tỉnh tặng Bằng khen.")
+    found = _achievements(body)
+    assert sorted(a.year for a in found) == [2013, 2015]
+    # told again without a year, it is the same honour: a mention of one of them
+    again = _achievements(body + " Bằng khen của UBND tỉnh là niềm tự hào của Công ty Điện lực Hà Tĩnh.")
+    assert len(again) == 2
+
+
+def test_a_title_written_with_y_is_found():
+    # "sỹ" and "sĩ", "hoá" and "hóa" are both written in the press
+    for title in ("Chiến sĩ thi đua", "Chiến sỹ thi đua"):
+        body = f"Năm 2023, anh Nguyễn Văn Bình được UBND tỉnh Nghệ An tặng danh hiệu {title} cấp tỉnh."
+        assert [a.type for a in _achievements(body)] == ["emulation_title"], title

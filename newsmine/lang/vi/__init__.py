@@ -74,6 +74,43 @@ def tone_variant(phrase: str) -> str:
     return " ".join(out)
 
 
+#: a final i or y after these consonants is written either way: "chiến sĩ" / "chiến sỹ", "kĩ" / "kỹ"
+_IY = {"i": "y", "í": "ý", "ì": "ỳ", "ỉ": "ỷ", "ĩ": "ỹ", "ị": "ỵ"}
+_YI = {y: i for i, y in _IY.items()}
+_IY_AFTER = frozenset("klmst")
+
+
+def _iy_variant(word: str) -> str:
+    if len(word) == 2 and word[0] in _IY_AFTER:
+        if word[1] in _IY:
+            return word[0] + _IY[word[1]]
+        if word[1] in _YI:
+            return word[0] + _YI[word[1]]
+    return word
+
+
+def spelling_variants(phrase: str) -> set[str]:
+    """The ways a (lower-case) phrase is written: both tone placements and, in syllables like
+    "sĩ", "kỹ", "lý", both a final i and a final y ("chiến sĩ thi đua" = "chiến sỹ thi đua")."""
+    out = {""}
+    for word in phrase.split(" "):
+        forms = {word, tone_variant(word), _iy_variant(word), _iy_variant(tone_variant(word))}
+        out = {f"{head} {w}" if head else w for head in out for w in forms}
+    return out
+
+
+def canonical(phrase: str) -> str:
+    """One spelling of all of :func:`spelling_variants` (new tone placement, final i), for lookups."""
+    out = []
+    for word in phrase.split(" "):
+        tail = word[-2:]
+        if tail in _OLD_TONES:
+            word = word[:-2] + _OLD_TONES[tail]
+        if len(word) == 2 and word[0] in _IY_AFTER and word[1] in _YI:
+            word = word[0] + _YI[word[1]]
+        out.append(word)
+    return " ".join(out)
+
 
 def longest_first(words: tuple[str, ...] | list[str]) -> list[str]:
     """Words sorted for an alternation: longest first, so "phong trào thi đua" beats "phong trào"."""
