@@ -248,8 +248,8 @@ class _Hit:
 def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
     """Cues of one phrase are one mention: "danh hiệu" + "Anh hùng Lao động" (nothing between),
     "biểu dương, khen thưởng" (commendations joined by a comma or "và"), the prizes of one list
-    ("1 giải Nhất, 2 giải Nhì và 3 giải Ba", "95 tác phẩm đạt giải, trong đó có 7 giải A, ...");
-    two certificates so joined stay two; a commendation and the title it gives in one
+    ("1 giải Nhất, 2 giải Nhì và 3 giải Ba", "95 tác phẩm đạt giải, trong đó có 7 giải A, ..."),
+    certificates so joined ("nhiều Bằng khen, giấy khen"); a commendation and the title it gives in one
     clause ("biểu dương là điển hình tiên tiến", "tuyên dương 20 cá nhân điển hình tiên tiến"):
     the title names the award when "là" joins them, else the verb does."""
     out: list[_Hit] = []
@@ -264,7 +264,8 @@ def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
                 continue
             adjacent = not gap.strip() or (prev.type == h.type == AchievementType.EXEMPLAR
                                            and _GLUE.fullmatch(gap) is not None) \
-                or (prev.type == h.type == AchievementType.PRIZE and _PRIZE_LIST.fullmatch(gap) is not None)
+                or (prev.type == h.type == AchievementType.PRIZE and _PRIZE_LIST.fullmatch(gap) is not None) \
+                or (prev.type == h.type == AchievementType.MERIT_CERTIFICATE and _GLUE.fullmatch(gap) is not None)
             if adjacent:
                 kind = h.type if h.end - h.start >= prev.end - prev.start else prev.type
                 out[-1] = replace(prev, end=h.end, type=kind,

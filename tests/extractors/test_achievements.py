@@ -136,7 +136,8 @@ def test_an_elided_subject_is_shared_within_the_sentence():
     (("prize", "prize"), " và ", True),                 # "1 giải Nhất và 2 giải Ba": one list of prizes
     (("prize", "prize"), ", trong đó có ", True),       # "95 tác phẩm đạt giải, trong đó có 7 giải A"
     (("prize", "prize"), " cho Trường A, ", False),     # "giải Nhất cho Trường A, giải Nhì cho ...": two
-    (("merit_certificate", "merit_certificate"), ", ", False),
+    (("merit_certificate", "merit_certificate"), ", ", True),   # "nhiều Bằng khen, giấy khen": one phrase
+    (("merit_certificate", "merit_certificate"), " của Thủ tướng và ", False),  # two conferrers: two
     (("exemplar", "exemplar"), ", ", True),             # "biểu dương, khen thưởng": one commendation
     (("emulation_title", "honorary_title"), " ", True),  # "danh hiệu" + "Anh hùng Lao động"
 ])
