@@ -653,10 +653,15 @@ def _key(s: str | None) -> str:
 
 
 def _same_recipient(a: str | None, b: str | None) -> bool:
-    """Recipients that may be the same: one missing, or most of the words of one in the other
-    ("30 tập thể, cá nhân" and "30 cá nhân, tập thể")."""
+    """Recipients that may be the same: one missing, the same person's name, or (not two people)
+    most of the words of one in the other ("30 tập thể, cá nhân" and "30 cá nhân, tập thể")."""
     wa, wb = set(_key(a).replace(",", " ").split()), set(_key(b).replace(",", " ").split())
-    return not wa or not wb or len(wa & wb) >= 0.6 * min(len(wa), len(wb))
+    if not wa or not wb:
+        return True
+    pa, pb = _person_name().search(a or ""), _person_name().search(b or "")
+    if pa and pb:  # two people: the same name ("tác giả Nguyễn Văn Bảo" is not "tác giả Hoàng Văn Sắc")
+        return pa.group() == pb.group() or pa.group().endswith(" " + pb.group()) or pb.group().endswith(" " + pa.group())
+    return len(wa & wb) >= 0.6 * min(len(wa), len(wb))
 
 
 def _same_award(a: str, b: str) -> bool:

@@ -195,3 +195,13 @@ def test_a_title_written_with_y_is_found():
     for title in ("Chiến sĩ thi đua", "Chiến sỹ thi đua"):
         body = f"Năm 2023, anh Nguyễn Văn Bình được UBND tỉnh Nghệ An tặng danh hiệu {title} cấp tỉnh."
         assert [a.type for a in _achievements(body)] == ["emulation_title"], title
+
+
+def test_two_people_with_the_same_honour_are_two_achievements():
+    # Vietnamese names share words ("Văn", "Thị"): sameness of people is sameness of the name
+    from newsmine.extractors.achievements import _same_recipient
+
+    assert not _same_recipient("tác giả Nguyễn Văn Bảo", "tác giả Hoàng Văn Sắc")
+    assert _same_recipient("ông Nguyễn Văn Bảo", "nhà báo Nguyễn Văn Bảo")
+    assert _same_recipient("30 tập thể, cá nhân", "30 cá nhân, tập thể")
+    assert _same_recipient(None, "tác giả Hoàng Văn Sắc")
