@@ -92,3 +92,18 @@ def test_labelled_dump_cues_point_at_candidates():
     examples = training.dump_examples(CORPUS, only=sample)
     expected = sum(1 for aid in sample for s, e, t, d in labels[aid])
     assert len(examples) == expected
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    # the grounds of another honour, not a task rating of its own
+    ("Bộ Ngoại giao tặng Bằng khen cho 12 cán bộ vì thành tích hoàn thành xuất sắc nhiệm vụ năm 2016.",
+     "hoàn thành xuất sắc nhiệm vụ"),
+    # the contest's jury, not a prize won
+    ("Hội đồng Chung khảo Giải Báo chí quốc gia làm việc trong hai ngày.", "Giải Báo chí quốc gia"),
+    ("Theo thể lệ, tác phẩm đoạt giải Nhất được thưởng 50 triệu đồng.", "giải Nhất"),
+])
+def test_grounds_and_contest_rules_are_vetoed(sentence, cue):
+    from newsmine.extractors.achievements import vetoed
+
+    start = sentence.index(cue)
+    assert vetoed(sentence, Candidate(cue, start, start + len(cue), 0, len(sentence)))
