@@ -63,6 +63,7 @@ def test_shipped_model_on_new_sentences(sentence, cue, expected):
     ("Hội đồng trình Thủ tướng tặng", [("trình", "proposal")]),
     ("Tác phẩm Những khoảnh khắc để lại của tác giả A đoạt", []),  # "để lại" (leave) holds "để" (so as to)
     ("Huyện phấn đấu để", [("phấn đấu", "plan"), ("để", "plan")]),
+    ("Buổi lễ cũng là dịp để", []),                          # "dịp để khen thưởng": an occasion, no purpose
 ])
 def test_modality_words_inside_other_words_say_nothing(clause, expected):
     assert classify.modalities(clause) == expected
