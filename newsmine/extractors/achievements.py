@@ -763,7 +763,9 @@ def extract(doc: Document) -> list[Achievement]:
             if g.type != h.type or any(h.sentence[0] <= s < h.sentence[1] for s, _ in g.mentions):
                 continue  # two mentions in one sentence are two achievements
             exemplar = h.type == AchievementType.EXEMPLAR and bool(g.recipient and recipient)
-            if (exemplar or _same_award(g.award, award)) and _same_recipient(g.recipient, recipient) \
+            ceremony = h.type == AchievementType.EXEMPLAR and _key(g.award) == _key(award) \
+                and not (_person_name().search(g.recipient or "") and _person_name().search(recipient or ""))
+            if ((exemplar or _same_award(g.award, award)) and _same_recipient(g.recipient, recipient) or ceremony) \
                     and (not g.year or not year or g.year == year):  # "năm 2013 ... giải Tư", "năm 2015 ... giải Tư": two
                 g.mentions.append(h.clause)
                 if score > g.score:  # the recipient and conferrer of the mention that states it most fully

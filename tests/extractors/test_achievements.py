@@ -205,3 +205,13 @@ def test_two_people_with_the_same_honour_are_two_achievements():
     assert _same_recipient("ông Nguyễn Văn Bảo", "nhà báo Nguyễn Văn Bảo")
     assert _same_recipient("30 tập thể, cá nhân", "30 cá nhân, tập thể")
     assert _same_recipient(None, "tác giả Hoàng Văn Sắc")
+
+
+def test_one_ceremony_of_honours_is_one_exemplar():
+    # the same commendation told twice with its recipients named two ways is one (annotation.md)
+    body = ("Sáng 20/5, UBND tỉnh Nghệ An tổ chức lễ tôn vinh 30 tập thể, cá nhân tiêu biểu trong phong trào thi "
+            "đua yêu nước. Tại buổi lễ, UBND tỉnh đã tôn vinh các đại biểu có thành tích xuất sắc trong lao động "
+            "sản xuất.")
+    found = _achievements(body)
+    assert [(a.type, len(a.mentions)) for a in found] == [("exemplar", 2)]
+    assert found[0].recipient == "30 tập thể, cá nhân"
