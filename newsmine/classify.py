@@ -119,7 +119,7 @@ def article_context(text: str) -> tuple[str, str]:
 
 @cache
 def _lexicon_type(cue: str) -> str:
-    table = {vi.canonical(k): v for k, v in vi.rows("achievement_cues")}
+    table = {vi.canonical(r[0]): r[1] for r in vi.rows("achievement_cues")}
     if cue in table:
         return table[cue]
     return "target_exceeded" if cue.startswith("vượt") else "unknown"

@@ -68,7 +68,7 @@ _NAMED = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE
 
 @cache
 def _cues() -> tuple[regex.Pattern[str], dict[str, AchievementType]]:
-    table = {vi.canonical(cue): AchievementType(kind) for cue, kind in vi.rows("achievement_cues")}
+    table = {vi.canonical(r[0]): AchievementType(r[1]) for r in vi.rows("achievement_cues")}
     # "đoạt giải", "2 giải" take the name of the prize after them: "đoạt Giải thưởng Nhà nước", "2 giải Nhì"
     names = sorted({*(c.split(" ", 1)[1] for c in table if c.startswith("giải ")), *vi.column("prize_ranks")},
                    key=len, reverse=True)
@@ -82,6 +82,20 @@ def _cues() -> tuple[regex.Pattern[str], dict[str, AchievementType]]:
             parts.append(r"\s".join(words) + (prize_name if words[-1] == "giải" else ""))
     pattern = regex.compile(rf"(?<![\p{{L}}])(?P<cue>{'|'.join(parts)})(?![\p{{L}}])", regex.IGNORECASE)
     return pattern, table
+
+
+@cache
+def _open_cues() -> frozenset[str]:
+    return frozenset(vi.canonical(r[0]) for r in vi.rows("achievement_cues") if len(r) > 2 and r[2] == "open")
+
+
+def _open_type(cue: str) -> bool:
+    """Does the clause, not the cue, decide the type ("danh hiệu", "huy chương", "khen thưởng")?
+    A cue of ``achievement_cues.tsv`` marked "open", or one the table does not hold as written."""
+    key = vi.canonical(" ".join(cue.lower().split()))
+    shaped = " ".join("<n>" if regex.fullmatch(_NUMBER, w) else w for w in key.split())
+    _, table = _cues()
+    return key in _open_cues() or shaped in _open_cues() or (key not in table and shaped not in table)
 
 
 def _cue_type(cue: str) -> AchievementType:
@@ -216,14 +230,17 @@ def vetoed(text: str, c: Candidate) -> bool:
 
 
 def _judge(doc: Document, c: Candidate, context: tuple[str, str]) -> AchievementType | None:
-    """The type the classifier gives, None for "not an achievement"; without a model, the cue's
-    type unless a modality word precedes it in the clause."""
+    """None for "not an achievement", else the cue's type (``achievement_cues.tsv``), or for an
+    open cue the type the classifier gives; without a model, the cue's type unless a modality
+    word precedes it in the clause."""
     if vetoed(doc.text, c):
         return None
     model = classify.current()
     if model is not None:
         label, _ = model.predict(classify.features(doc.text, c, context))
-        return None if label == classify.NONE else AchievementType(label)
+        if label == classify.NONE:
+            return None
+        return AchievementType(label) if _open_type(c.cue) else _cue_type(c.cue)
     left = doc.text[_clause_left(doc.text, c):c.start]
     return None if classify.modalities(left) else _cue_type(c.cue)
 

@@ -215,3 +215,15 @@ def test_one_ceremony_of_honours_is_one_exemplar():
     found = _achievements(body)
     assert [(a.type, len(a.mentions)) for a in found] == [("exemplar", 2)]
     assert found[0].recipient == "30 tập thể, cá nhân"
+
+
+@pytest.mark.parametrize("cue, open_", [
+    ("Bằng khen", False), ("Huân chương", False), ("chuẩn quốc gia", False), ("Chiến sỹ thi đua", False),
+    ("danh hiệu", True), ("huy chương", True), ("4 huy chương", True), ("khen thưởng", True),
+    ("đoạt Giải thưởng Nhà nước", True),   # a prize named after the cue: the clause decides
+])
+def test_which_cues_take_their_type_from_the_clause(cue, open_):
+    # "Bằng khen" is a merit certificate whatever the model thinks; "danh hiệu" is what it names
+    from newsmine.extractors.achievements import _open_type
+
+    assert _open_type(cue) == open_
