@@ -10,7 +10,7 @@ recipient"), whose text is its fullest mention.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -178,17 +178,25 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and spans[i][1] >= end
 
 
-def _covering(doc: Document) -> list[tuple[int, int]]:
-    """Spans a cue inside of is no candidate: names of units and documents ("Ban Thi đua - Khen
-    thưởng Trung ương", "Luật Thi đua, khen thưởng"), phrases of ``achievement_not_cues.tsv``;
-    sorted, each end raised to the largest end so far (so one lookup answers "inside any")."""
-    spans = sorted([(m.start, m.end) for k in ("units", "directives") for m in doc.found.get(k, [])]
-                   + [(m.start(), m.end()) for m in _not_cues().finditer(doc.text)])
+def _running(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted, each end raised to the largest end so far (so one lookup answers "any")."""
     out, best = [], -1
-    for s, e in spans:
+    for s, e in sorted(spans):
         best = max(best, e)
         out.append((s, best))
     return out
+
+
+def _covering(doc: Document) -> list[tuple[int, int]]:
+    """Spans a cue inside of is no candidate: names of units and documents ("Ban Thi đua - Khen
+    thưởng Trung ương", "Luật Thi đua, khen thưởng")."""
+    return _running([(m.start, m.end) for k in ("units", "directives") for m in doc.found.get(k, [])])
+
+
+def _reaches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does one of ``spans`` (as :func:`_running` gives them) overlap [start, end)?"""
+    i = bisect_left(spans, (end, -1)) - 1
+    return i >= 0 and spans[i][1] > start
 
 
 def candidates(doc: Document) -> list[Candidate]:
@@ -196,10 +204,14 @@ def candidates(doc: Document) -> list[Candidate]:
     pattern, _ = _cues()
     names = doc.taken("campaigns")
     covering = _covering(doc)
+    # phrases of achievement_not_cues.tsv: a cue that overlaps one is none ("quỹ khen thưởng",
+    # "nhiều giải pháp", "đại biểu Dương Văn A" is no "biểu dương")
+    not_cues = _running([(m.start(), m.end()) for m in _not_cues().finditer(doc.text)])
     hits = found.of(doc)
     out = []
     for m in found.scan(pattern, doc.text, sorted({*hits.starts("achievement_cues"), *hits.digits()})):
-        if overlaps(m.start(), m.end(), names) or _inside(covering, m.start(), m.end()):
+        if overlaps(m.start(), m.end(), names) or _inside(covering, m.start(), m.end()) \
+                or _reaches(not_cues, m.start(), m.end()):
             continue
         s_start, s_end = doc.sentence_at(m.start())
         out.append(Candidate(m["cue"], m.start(), m.end(), s_start, s_end))

@@ -66,6 +66,10 @@ def test_two_awards_to_two_recipients_are_two():
     "Công ty Xổ số kiến thiết Bình An đạt doanh thu 650 tỷ đồng, vượt 3,1% kế hoạch năm.",
     "Lễ hội Hoa Sen năm nay tôn vinh nghề dệt chiếu truyền thống của làng Định Yên.",
     "Hằng năm, Hội đồng thi đua bình xét Cờ thi đua cho các đơn vị dẫn đầu khối.",
+    # a cue's syllables inside other words: "đại biểu Dương ...", "giải pháp", a show of strength
+    "Phát biểu tại hội nghị thi đua, đại biểu Dương Văn Thống đề nghị tăng cường khen thưởng kịp thời.",
+    "Phong trào thi đua đã có nhiều giải pháp phù hợp với từng địa phương.",
+    "Cuộc duyệt binh biểu dương sức mạnh quân sự trước phong trào thi đua của các nước láng giềng.",
 ])
 def test_look_alikes_outside_emulation_work_are_not_achievements(body):
     """A negation right before the cue; results and praise in an article that neither speaks of
