@@ -86,7 +86,7 @@ _DUMP = training.dump_path(CORPUS)
 @pytest.mark.skipif(_DUMP is None, reason="../shared/dumps is not here: the labelled cues point into it")
 def test_labelled_dump_cues_point_at_candidates():
     """Every hand-labelled cue of the dump is still where its pointer says (same hash), and nearly
-    all are candidates the extractor judges (a cue later found to be another word, "đại biểu
+    all are candidates the classifier judges (a few are vetoed; a cue later found to be another word, "đại biểu
     Dương", is no candidate any more: measured as not extracted, rightly)."""
     labels = training.read_dev_labels(CORPUS / training.DUMP_LABELS)
     assert sum(map(len, labels.values())) > 1000
@@ -95,7 +95,7 @@ def test_labelled_dump_cues_point_at_candidates():
     pointers = [(aid, s, e, d) for aid in sample for s, e, t, d in labels[aid]]
     assert all(training._digest(texts[aid][s:e]) == d for aid, s, e, d in pointers)
     examples = training.dump_examples(CORPUS, only=sample)
-    assert len(examples) >= 0.95 * len(pointers)
+    assert len(examples) >= 0.9 * len(pointers)  # the rest: vetoed, or no candidate any more
 
 
 @pytest.mark.parametrize("sentence, cue", [
