@@ -67,11 +67,11 @@ def modality_words() -> dict[str, str]:
 
 
 @cache
-def veto_words() -> dict[str, str]:
+def veto_words() -> dict[str, tuple[str, ...]]:
     """Word → where it vetoes a candidate: "clause" (anywhere in the clause before the cue),
-    "near" (in the three words before it) or "next" (right before it), from the third column of
-    ``achievement_negations.tsv``."""
-    return {r[0].lower(): r[2] for r in vi.rows("achievement_negations") if len(r) > 2 and r[2]}
+    "near" (in the three words before it), "next" (right before it), "after" (in its clause just
+    after it), from the third column of ``achievement_negations.tsv`` (comma-separated)."""
+    return {r[0].lower(): tuple(r[2].split(",")) for r in vi.rows("achievement_negations") if len(r) > 2 and r[2]}
 
 
 @cache

@@ -31,6 +31,7 @@ _GLUE = regex.compile(r"[ ]{0,2}(?:,[ ]{1,2}|[ ]{1,2}(?:và|cùng|,)[ ]{1,2})?")
 _PRIZE_LIST = regex.compile(r"[ ]{0,2}(?:[,;][ ]{1,2}(?:và[ ]{1,2})?|[ ]{1,2}(?:và|cùng)[ ]{1,2}|[ ]{1,2}\("
                             r"|,?[ ]{1,2}(?:trong đó|trong số đó|bao gồm|gồm)(?:[ ]{1,2}(?:có|gồm))?[ ]{0,2}:?[ ]{1,2}"
                             r"|[ ]{0,2}:[ ]{1,2})")
+_AFTER = 50  # characters after a cue read for a future ("sẽ") that makes it an event to come
 _REACH = 160
 _EXEMPLAR_GAP = 80
 _CLAUSE_STOP = regex.compile(r"[.;:!?\n]")
@@ -228,16 +229,21 @@ def _clause_left(text: str, c: Candidate) -> int:
 def vetoed(text: str, c: Candidate) -> bool:
     """A question, or a veto word of ``achievement_negations.tsv`` before the cue: a revocation, a
     condition, a proposal or a goal anywhere in its clause ("đề nghị tặng", "phấn đấu đạt chuẩn"),
-    a negation or a purpose just before it ("không đạt chuẩn", "để đạt chuẩn")."""
+    a negation or a purpose just before it ("không đạt chuẩn", "để đạt chuẩn"); or a future just
+    after it, in its clause ("Giải ... sẽ được trao")."""
     left = text[_clause_left(text, c):c.start]
     words = [m.start() for m in _WORD_START.finditer(left)]
     near = words[-3] if len(words) >= 3 else 0
     veto = classify.veto_words()
     for m in classify.modality_matches(left):
-        where = veto.get(m.group().lower())
-        if where == "clause" or (where == "near" and m.start() >= near) \
-                or (where == "next" and not left[m.end():].strip()):
+        where = veto.get(m.group().lower(), ())
+        if "clause" in where or ("near" in where and m.start() >= near) \
+                or ("next" in where and not left[m.end():].strip()):
             return True
+    stop = _CLAUSE_STOP.search(text, c.end, min(c.sentence_end, c.end + _AFTER))
+    right = text[c.end:stop.start() if stop else min(c.sentence_end, c.end + _AFTER)]
+    if any("after" in veto.get(m.group().lower(), ()) for m in classify.modality_matches(right)):
+        return True  # "Lễ trao Giải ... sẽ diễn ra", "bức thư đoạt giải Nhất sẽ được gửi"
     return text[c.sentence_start:c.sentence_end].rstrip().endswith("?")
 
 
