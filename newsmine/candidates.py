@@ -143,6 +143,17 @@ class Candidates:
     def count(self, group: str) -> int:
         return len(self._hits[group])
 
+    def count_apart(self, group: str) -> int:
+        """How many hits of ``group`` ``finditer`` of a longest-first alternation of its words
+        finds: the leftmost hit, the longest at its start, then none that starts inside it."""
+        n, start, end = 0, -1, -1
+        for s, e in self._hits[group]:  # sorted by start, then end
+            if s == start:
+                end = max(end, e)  # a longer word at the place just counted
+            elif s >= end:
+                n, start, end = n + 1, s, e
+        return n
+
     def digits(self) -> list[int]:
         """Every digit that no letter precedes (a number may start there, even inside a run of digits)."""
         if "digits" not in self._starts:

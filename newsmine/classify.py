@@ -22,11 +22,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import regex
 
 from .lang import vi
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .candidates import Candidates
 
 NONE = "none"
 WORD = "word"  # a word of achievement_negations.tsv that only holds a modality word ("chương trình")
@@ -111,9 +114,12 @@ def context_bucket(text: str) -> str:
     return _bucket(sum(1 for _ in _context_pattern().finditer(text)))
 
 
-def article_context(text: str) -> tuple[str, str]:
+def article_context(text: str, hits: "Candidates | None" = None) -> tuple[str, str]:
     """What :func:`features` reads from the whole article, computed once per article: the
-    emulation-context bucket and the sport/pageant/show bucket."""
+    emulation-context bucket and the sport/pageant/show bucket. With ``hits`` (the article's
+    :class:`~newsmine.candidates.Candidates`), counted from them, without a pass of its own."""
+    if hits is not None:
+        return _bucket(hits.count_apart("achievement_context")), _bucket(hits.count_apart("achievement_outside"))
     return context_bucket(text), _bucket(sum(1 for _ in _outside_pattern().finditer(text)))
 
 

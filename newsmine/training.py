@@ -62,8 +62,10 @@ def _prepared(article: Article):
 def _examples(article: Article, spans: list[tuple[int, int, str]], inside: bool) -> list[Example]:
     from .extractors.achievements import candidates, vetoed
 
+    from .candidates import of
+
     doc = _prepared(article)
-    context = classify.article_context(article.text)
+    context = classify.article_context(article.text, of(doc))
     labelled = []
     for c in candidates(doc):
         if vetoed(article.text, c):
@@ -235,6 +237,7 @@ def dump_examples(corpus: Path, only: set[str] | None = None) -> list[Example]:
     dump = dump_path(corpus) if labels else None
     if dump is None:
         return []
+    from .candidates import of
     from .extractors.achievements import candidates, vetoed
 
     out: list[Example] = []
@@ -242,7 +245,7 @@ def dump_examples(corpus: Path, only: set[str] | None = None) -> list[Example]:
         text = article.text
         wanted = {(s, e): t for s, e, t, d in labels[article.id] if _digest(text[s:e]) == d}
         doc = _prepared(article)
-        context = classify.article_context(text)
+        context = classify.article_context(text, of(doc))
         for c in candidates(doc):
             if (c.start, c.end) in wanted and not vetoed(text, c):
                 out.append(Example(f"dump:{article.id}", classify.features(text, c, context),

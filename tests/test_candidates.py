@@ -55,3 +55,27 @@ def test_scan_keeps_matches_apart():
 def test_found_once_per_document():
     doc = Document(Article(id="x", source="x", text="tỉnh Bến Tre"))
     assert candidates.of(doc) is candidates.of(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Phong trào thi đua yêu nước: thi đua, khen thưởng kịp thời; thành tích thi đua của phong trào thi đua.",
+    "Trận bóng đá giữa hai đội tuyển, cầu thủ ghi bàn thắng; vô địch SEA Games và Hoa hậu.",
+    "Không có gì ở đây.",
+])
+def test_article_context_from_the_hits_is_what_the_patterns_count(text):
+    # counted from the one-pass hits, as finditer of the alternation counts: overlapping words once
+    from newsmine import classify
+
+    doc = Document(Article(id="x", source="x", text=text))
+    assert classify.article_context(text, candidates.of(doc)) == classify.article_context(text)
+
+
+def test_count_apart_counts_as_finditer_would():
+    # "phong trào" at 0, "phong trào thi đua" at 0, "thi đua" at 11 (inside it), "thi đua" at 20:
+    # finditer of a longest-first alternation finds "phong trào thi đua" and the second "thi đua"
+    c = candidates.Candidates("")
+    c._hits = {"g": [(0, 10), (0, 18), (11, 18), (20, 27)]}
+    assert c.count_apart("g") == 2
+    text = "phong trào thi đua và thi đua"
+    pattern = regex.compile("phong trào thi đua|phong trào|thi đua")
+    assert len(list(pattern.finditer(text))) == 2

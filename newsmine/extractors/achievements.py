@@ -31,6 +31,7 @@ _GLUE = regex.compile(r"[ ]{0,2}(?:,[ ]{1,2}|[ ]{1,2}(?:và|cùng|,)[ ]{1,2})?")
 _PRIZE_LIST = regex.compile(r"[ ]{0,2}(?:[,;][ ]{1,2}(?:và[ ]{1,2})?|[ ]{1,2}(?:và|cùng)[ ]{1,2}|[ ]{1,2}\("
                             r"|,?[ ]{1,2}(?:trong đó|trong số đó|bao gồm|gồm)(?:[ ]{1,2}(?:có|gồm))?[ ]{0,2}:?[ ]{1,2}"
                             r"|[ ]{0,2}:[ ]{1,2})")
+_NOT_CUE_REACH = 60  # a phrase of achievement_not_cues.tsv is shorter than this
 _AFTER = 50  # characters after a cue read for a future ("sẽ") that makes it an event to come
 _REACH = 160
 _EXEMPLAR_GAP = 80
@@ -194,10 +195,14 @@ def _covering(doc: Document) -> list[tuple[int, int]]:
     return _running([(m.start, m.end) for k in ("units", "directives") for m in doc.found.get(k, [])])
 
 
-def _reaches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Does one of ``spans`` (as :func:`_running` gives them) overlap [start, end)?"""
-    i = bisect_left(spans, (end, -1)) - 1
-    return i >= 0 and spans[i][1] > start
+def _not_cue_over(text: str, start: int, end: int) -> bool:
+    """Does a phrase of ``achievement_not_cues.tsv`` overlap the cue at [start, end)? ("quỹ khen
+    thưởng", "nhiều giải pháp", "đại biểu Dương Văn A" is no "biểu dương"); looked for around
+    the cue only."""
+    for m in _not_cues().finditer(text, max(0, start - _NOT_CUE_REACH), min(len(text), end + _NOT_CUE_REACH)):
+        if m.start() < end and start < m.end():
+            return True
+    return False
 
 
 def candidates(doc: Document) -> list[Candidate]:
@@ -205,14 +210,11 @@ def candidates(doc: Document) -> list[Candidate]:
     pattern, _ = _cues()
     names = doc.taken("campaigns")
     covering = _covering(doc)
-    # phrases of achievement_not_cues.tsv: a cue that overlaps one is none ("quỹ khen thưởng",
-    # "nhiều giải pháp", "đại biểu Dương Văn A" is no "biểu dương")
-    not_cues = _running([(m.start(), m.end()) for m in _not_cues().finditer(doc.text)])
     hits = found.of(doc)
     out = []
     for m in found.scan(pattern, doc.text, sorted({*hits.starts("achievement_cues"), *hits.digits()})):
         if overlaps(m.start(), m.end(), names) or _inside(covering, m.start(), m.end()) \
-                or _reaches(not_cues, m.start(), m.end()):
+                or _not_cue_over(doc.text, m.start(), m.end()):
             continue
         s_start, s_end = doc.sentence_at(m.start())
         out.append(Candidate(m["cue"], m.start(), m.end(), s_start, s_end))
@@ -775,7 +777,7 @@ def _year(doc: Document, start: int, end: int, sentence: tuple[int, int]) -> int
 
 def extract(doc: Document) -> list[Achievement]:
     text = doc.text
-    context = classify.article_context(text)
+    context = classify.article_context(text, found.of(doc))
     hits = []
     for c in candidates(doc):
         kind = _judge(doc, c, context)
