@@ -144,6 +144,18 @@ def _parties() -> dict[str, regex.Pattern[str]]:
 
 
 @cache
+def _praised() -> regex.Pattern[str]:
+    """After a commendation: what it praises, then whose ("... của <r>", "... mà <r> đã đạt được")."""
+    things = alternation(list(vi.column("achievement_praised")))
+    return regex.compile(
+        rf"^(?:,|\s{{1,2}}(?:và|cùng|chúc mừng|đánh giá cao|ghi nhận)){{0,4}}\s{{1,2}}(?:những\s|các\s)?(?:{things})"
+        rf"[^.;:()\n]{{0,80}}?\s(?:của|cho|mà)\s"
+        rf"(?P<r>\p{{Lu}}[^.;:()\n]{{1,80}}?|(?:cán bộ|đội ngũ|tập thể|các|những)\s[^.;:()\n]{{1,80}}?)"
+        rf"(?=\s(?:vì|đã|trong|tại|khi|với|đạt|thời gian)\s|[.;:()\n]|$)",
+        regex.IGNORECASE)
+
+
+@cache
 def _referents() -> dict[str, str]:
     return {r[0]: r[1] for r in vi.rows("achievement_referents")}
 
@@ -372,8 +384,9 @@ def _trim(raw: str | None) -> str | None:
         part = ", ".join([*(p.strip() for p in parts[nouns - 1:]), part])  # "64 cán bộ, giáo viên, nhân viên"
     part = _LEADING_VERB.sub("", part.strip(" ,;:“”\"'()"))
     fillers = list(_BEFORE_COUNT.finditer(part))
-    if fillers:
-        part = part[fillers[-1].end():]
+    head = part[:fillers[-1].start()] if fillers else ""
+    if fillers and not (_COUNT_START.match(part) and "," not in head and len(head.split()) <= 4):
+        part = part[fillers[-1].end():]  # "toàn tỉnh có 36 xã" → "36 xã"; "4 đơn vị có nhiều tiết mục" stays
     counts = [m for m in _COUNT_AT.finditer(part) if m.start() and len(part[m.start():].split()) <= 5]
     if counts and not _COUNT_START.match(part):  # "góp phần giúp 16/25 xã" → "16/25 xã"
         part = part[counts[0].start():]
@@ -611,6 +624,8 @@ def _parties_of(doc: Document, h: _Hit, shared: str | None = None) -> tuple[str 
         tail = tail[of.end():]
     if (g := pats["given"].match(tail)) is not None:  # "... trao tặng cho Đồn Biên phòng X"
         recipient = _trim(g["r"])
+    elif recipient is None and exemplar_verb and (o := _praised().match(tail)) is not None:
+        recipient = " ".join(o["r"].split()).strip(" ,")  # "biểu dương những kết quả của Đảng bộ tỉnh Lâm Đồng"
     elif recipient is None and exemplar_verb and (o := pats["object"].match(tail)) is not None:
         recipient = _trim(o["r"])  # "tuyên dương 12 thôn tiêu biểu và trao Giấy khen cho ..."
     elif recipient is None and (f := pats["for"].match(tail)) is not None:
@@ -699,6 +714,13 @@ def _same_recipient(a: str | None, b: str | None) -> bool:
     if pa and pb:  # two people: the same name ("tác giả Nguyễn Văn Bảo" is not "tác giả Hoàng Văn Sắc")
         return pa.group() == pb.group() or pa.group().endswith(" " + pb.group()) or pb.group().endswith(" " + pa.group())
     return len(wa & wb) >= 0.6 * min(len(wa), len(wb))
+
+
+def _same_conferrer(a: str | None, b: str | None) -> bool:
+    """Conferrers that may be the same: one missing, or one inside the other ("Chủ tịch nước",
+    "Chủ tịch nước Trần Đại Quang"); the Deputy Prime Minister's and a minister's praise are two."""
+    ka, kb = _key(a), _key(b)
+    return not ka or not kb or ka in kb or kb in ka
 
 
 def _same_award(a: str, b: str) -> bool:
@@ -801,7 +823,8 @@ def extract(doc: Document) -> list[Achievement]:
                 continue  # two mentions in one sentence are two achievements
             exemplar = h.type == AchievementType.EXEMPLAR and bool(g.recipient and recipient)
             ceremony = h.type == AchievementType.EXEMPLAR and _key(g.award) == _key(award) \
-                and not (_person_name().search(g.recipient or "") and _person_name().search(recipient or ""))
+                and not (_person_name().search(g.recipient or "") and _person_name().search(recipient or "")) \
+                and _same_conferrer(g.conferred_by, conferred)
             if ((exemplar or _same_award(g.award, award)) and _same_recipient(g.recipient, recipient) or ceremony) \
                     and (not g.year or not year or g.year == year):  # "năm 2013 ... giải Tư", "năm 2015 ... giải Tư": two
                 g.mentions.append(h.clause)

@@ -235,3 +235,21 @@ def test_which_cues_take_their_type_from_the_clause(cue, open_):
     from newsmine.extractors.achievements import _open_type
 
     assert _open_type(cue) == open_
+
+
+@pytest.mark.parametrize("body, recipient, conferred_by", [
+    ("Thứ trưởng Hà Công Tuấn biểu dương tinh thần quyết tâm, nỗ lực của cán bộ, nhân viên Cục Chăn nuôi.",
+     "cán bộ, nhân viên Cục Chăn nuôi", "Thứ trưởng Hà Công Tuấn"),
+    ("Phó Thủ tướng Vương Đình Huệ đánh giá cao và biểu dương những kết quả đạt được của Đảng bộ tỉnh Lâm Đồng.",
+     "Đảng bộ tỉnh Lâm Đồng", "Phó Thủ tướng Vương Đình Huệ"),
+])
+def test_a_commendation_of_what_someone_did_names_them(body, recipient, conferred_by):
+    # "biểu dương những kết quả của X": X is who is commended, not "những kết quả"
+    found = _achievements(body)
+    assert [(a.type, a.recipient, a.conferred_by) for a in found] == [("exemplar", recipient, conferred_by)]
+
+
+def test_two_commendations_by_two_people_are_two():
+    body = ("Phó Thủ tướng Vương Đình Huệ biểu dương những kết quả của Đảng bộ tỉnh Lâm Đồng. "
+            "Thứ trưởng Hà Công Tuấn biểu dương tinh thần của cán bộ Cục Chăn nuôi.")
+    assert len(_achievements(body)) == 2
