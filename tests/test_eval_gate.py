@@ -25,6 +25,9 @@ FLOORS = {
     "units": 0.90,
 }
 CV_FLOORS = {"achievements": 0.90, "achievement_types": 0.95}
+#: The dev set judged by classifiers that never saw its articles (5 folds by article): what new real
+#: articles get. About 0.02 under main's (0.775 and 0.895).
+DEV_CV_FLOORS = {"achievements": 0.75, "achievement_types": 0.87}
 METADATA_FLOORS = {"title": 0.98, "published": 0.98, "authors": 0.98, "outlet": 0.98}
 #: The dev set (newsmine eval ../shared/dev): F1 per field and metadata accuracy, about 0.02 under main's
 #: figures when they were set (campaigns .964, directives .940, dates .995, units .801, indicators .979,
@@ -36,8 +39,8 @@ DEV_FLOORS = {
     "dates": 0.97,
     "units": 0.78,
     "indicators": 0.96,
-    "achievements": 0.80,
-    "achievement_types": 0.93,
+    "achievements": 0.85,
+    "achievement_types": 0.95,
     "title": 0.98,
     "published": 0.98,
     "authors": 0.98,
@@ -77,6 +80,20 @@ def test_field_floor(report, field):
 @pytest.mark.parametrize("field", list(CV_FLOORS))
 def test_cross_validated_floor(cv_report, field):
     assert cv_report.scores[field].f1 >= CV_FLOORS[field], cv_report.scores[field].as_dict()
+
+
+@pytest.fixture(scope="module")
+def dev_cv_report():
+    if not (DEV / "gold").is_dir():
+        pytest.skip("../shared/dev is absent")
+    from newsmine.training import cross_validated_dev
+
+    return evaluate(DEV, cross_validated_dev(CORPUS, 5))
+
+
+@pytest.mark.parametrize("field", list(DEV_CV_FLOORS))
+def test_dev_cross_validated_floor(dev_cv_report, field):
+    assert dev_cv_report.scores[field].f1 >= DEV_CV_FLOORS[field], dev_cv_report.scores[field].as_dict()
 
 
 @pytest.mark.parametrize("field", list(METADATA_FLOORS))
