@@ -28,6 +28,9 @@ def _achievements(body: str, title: str | None = None):
     "Lễ trao Giải Báo chí quốc gia năm 2016 sẽ diễn ra vào tối 21/6 tại Nhà hát Lớn.",
     "Bức thư đoạt giải Nhất cuộc thi sẽ được Ban Tổ chức gửi đi dự thi quốc tế.",
     "Tại hội nghị, 12 đơn vị đã ký giao ước thi đua hoàn thành vượt kế hoạch năm 2017.",  # a pledge
+    # admission rules for prize winners, and a directive's task
+    "Thí sinh đoạt giải Nhất kỳ thi học sinh giỏi quốc gia được tuyển thẳng vào đại học.",
+    "Các cấp ủy phát huy vai trò của phong trào thi đua, kịp thời biểu dương người tốt việc tốt.",
 ])
 def test_what_is_not_attained_is_not_an_achievement(body):
     assert _achievements(body) == []
