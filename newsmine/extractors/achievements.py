@@ -654,7 +654,10 @@ def _name_end(text: str, h: _Hit) -> int:
     """Where the award's name ends: capitalised words, words of the dictionary after one ("Lao
     động"), ranks and degrees ("hạng Ba", "mức độ II"), a quoted name; after a capitalised word
     (or after "đạt chuẩn") lower-case words too, up to a stop word ("Kỷ niệm chương Vì sự nghiệp
-    nhân đạo", "đạt chuẩn khu dân cư nông thôn mới kiểu mẫu")."""
+    nhân đạo", "đạt chuẩn khu dân cư nông thôn mới kiểu mẫu"). After a commendation, a rating or
+    a result, capitalised words are not its name but who is commended ("biểu dương Ban quản
+    lý"); its name is only a quoted one or words of the dictionary ("gương điển hình tiên tiến")."""
+    objects_follow = h.type not in _NAMED and h.type != AchievementType.STANDARD_ATTAINED
     end, prev, ceil = h.end, text[h.start:h.end].split()[-1], min(h.sentence[1], h.end + 120)
     running = h.type == AchievementType.STANDARD_ATTAINED
     stops = _name_stops()
@@ -665,7 +668,7 @@ def _name_end(text: str, h: _Hit) -> int:
         word = m.group().strip()
         low = word.lower()
         glued = f"{prev} {word}".lower() in vi.dictionary() and prev[:1].isupper() and low not in stops
-        upper = word[:1].isupper() or word[:1] in "“\""
+        upper = word[:1] in "“\"" or (word[:1].isupper() and not objects_follow)
         if not (upper or low in _NAME_WORDS or glued
                 or (word.isdigit() and prev.lower() in ("năm", "đợt", "độ"))
                 or regex.fullmatch(r"[IVXL]{1,5}", word)

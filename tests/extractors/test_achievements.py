@@ -256,3 +256,12 @@ def test_two_commendations_by_two_people_are_two():
     body = ("Phó Thủ tướng Vương Đình Huệ biểu dương những kết quả của Đảng bộ tỉnh Lâm Đồng. "
             "Thứ trưởng Hà Công Tuấn biểu dương tinh thần của cán bộ Cục Chăn nuôi.")
     assert len(_achievements(body)) == 2
+
+
+def test_who_follows_a_commendation_is_commended_not_its_name():
+    # "biểu dương Ban quản lý": Ban quản lý is the recipient; a quoted or dictionary name stays the award's
+    found = _achievements("Chủ tịch UBND thành phố biểu dương Ban quản lý dự án và các nhà thầu thi công.")
+    assert [(a.award, a.recipient) for a in found] == [("biểu dương", "Ban quản lý dự án")]
+    found = _achievements("Với thành tích trong phong trào thi đua sản xuất, kinh doanh giỏi, anh Nguyễn Văn Khải "
+                          "vinh dự được tôn vinh “Nông dân Việt Nam xuất sắc” năm 2023.")
+    assert [a.award for a in found] == ["tôn vinh “Nông dân Việt Nam xuất sắc”"]
