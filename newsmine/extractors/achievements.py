@@ -144,6 +144,12 @@ def _parties() -> dict[str, regex.Pattern[str]]:
 
 
 @cache
+def _openers() -> regex.Pattern[str]:
+    """"Nổi bật là", "Đặc biệt,": words that open a subject (``subject_openers.tsv``)."""
+    return regex.compile(rf"^(?:{alternation(list(vi.column('subject_openers')))})(?:,\s|\s)(?=\S)", regex.IGNORECASE)
+
+
+@cache
 def _praised() -> regex.Pattern[str]:
     """After a commendation: what it praises, then whose ("... của <r>", "... mà <r> đã đạt được")."""
     things = alternation(list(vi.column("achievement_praised")))
@@ -382,7 +388,7 @@ def _trim(raw: str | None) -> str | None:
         nouns -= 1
     if part[:1].islower() and nouns < len(parts) and nouns and _COUNT_START.match(parts[nouns - 1].strip()):
         part = ", ".join([*(p.strip() for p in parts[nouns - 1:]), part])  # "64 cán bộ, giáo viên, nhân viên"
-    part = _LEADING_VERB.sub("", part.strip(" ,;:“”\"'()"))
+    part = _LEADING_VERB.sub("", _openers().sub("", part.strip(" ,;:“”\"'()")))
     fillers = list(_BEFORE_COUNT.finditer(part))
     head = part[:fillers[-1].start()] if fillers else ""
     if fillers and not (_COUNT_START.match(part) and "," not in head and len(head.split()) <= 4):

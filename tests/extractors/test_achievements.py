@@ -265,3 +265,15 @@ def test_who_follows_a_commendation_is_commended_not_its_name():
     found = _achievements("Với thành tích trong phong trào thi đua sản xuất, kinh doanh giỏi, anh Nguyễn Văn Khải "
                           "vinh dự được tôn vinh “Nông dân Việt Nam xuất sắc” năm 2023.")
     assert [a.award for a in found] == ["tôn vinh “Nông dân Việt Nam xuất sắc”"]
+
+
+@pytest.mark.parametrize("subject, recipient", [
+    ("Nổi bật là Việt Nam", "Việt Nam"),
+    ("Đặc biệt, nhóm nghiên cứu trẻ", "nhóm nghiên cứu trẻ"),
+    ("Kết thúc Liên hoan, 4 đơn vị có nhiều tiết mục xuất sắc", "4 đơn vị có nhiều tiết mục xuất sắc"),
+    ("Toàn huyện có 36 xã", "36 xã"),
+])
+def test_a_subject_trimmed_to_its_name(subject, recipient):
+    from newsmine.extractors.achievements import _trim
+
+    assert _trim(subject) == recipient
