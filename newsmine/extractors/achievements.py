@@ -113,15 +113,18 @@ def _cue_type(cue: str) -> AchievementType:
 @cache
 def _parties() -> dict[str, regex.Pattern[str]]:
     rows = vi.rows("conferral_verbs")
-    verbs = {role: alternation([w for w, r in rows if r == role]) for role in ("confer", "receive", "aux", "of", "stop")}
+    verbs = {role: alternation([w for w, r in rows if r == role])
+             for role in ("confer", "receive", "aux", "of", "stop", "notpre", "notpost")}
+    # a receiver's verb that is part of another word: "ghi nhận" (acknowledge), "nhận định"
+    receive = rf"(?<!(?:{verbs['notpre']})\s{{1,2}})(?:{verbs['receive']})(?!\s{{1,2}}(?:{verbs['notpost']})(?!\p{{L}}))"
     return {
         # "<r> (đã) được (<by>) tặng (danh hiệu)": the verbs right before the cue
         "passive": regex.compile(
-            rf"(?P<r>\S.{{0,120}}?)\s{{1,2}}(?:(?:{verbs['aux']})\s{{1,2}}){{0,3}}(?:{verbs['receive']})(?!\p{{L}})"
+            rf"(?P<r>\S.{{0,120}}?)\s{{1,2}}(?:(?:{verbs['aux']})\s{{1,2}}){{0,3}}{receive}(?!\p{{L}})"
             rf"(?:\s{{1,2}}(?P<by>\p{{Lu}}.{{0,80}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,2}}"
             rf"\s{{1,2}}(?:{verbs['confer']})(?!\p{{L}}))?(?P<gap>(?:\s{{1,2}}[\p{{L}}0-9]{{1,12}}){{0,3}})\s{{0,2}}$"),
         "passive_by": regex.compile(
-            rf"(?P<r>\S.{{0,120}}?)\s{{1,2}}(?:(?:{verbs['aux']})\s{{1,2}}){{0,3}}(?:{verbs['receive']})(?!\p{{L}})"
+            rf"(?P<r>\S.{{0,120}}?)\s{{1,2}}(?:(?:{verbs['aux']})\s{{1,2}}){{0,3}}{receive}(?!\p{{L}})"
             rf"\s{{1,2}}(?P<by>\p{{Lu}}[^,;:]{{0,80}}?)\s{{0,2}}$"),
         "active": regex.compile(
             rf"(?P<by>\p{{Lu}}.{{0,120}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,3}}\s{{1,2}}(?:{verbs['confer']})(?!\p{{L}})"

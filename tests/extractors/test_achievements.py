@@ -277,3 +277,11 @@ def test_a_subject_trimmed_to_its_name(subject, recipient):
     from newsmine.extractors.achievements import _trim
 
     assert _trim(subject) == recipient
+
+
+def test_acknowledging_is_not_receiving():
+    # "ghi nhận" (acknowledge) holds "nhận" (receive): its subject gives the praise
+    found = _achievements("Bí thư Tỉnh ủy Hà Tĩnh ghi nhận và biểu dương những đóng góp của đội ngũ những người "
+                          "làm báo trên địa bàn.")
+    assert [(a.recipient, a.conferred_by) for a in found] == [("đội ngũ những người làm báo trên địa bàn",
+                                                                "Bí thư Tỉnh ủy Hà Tĩnh")]
