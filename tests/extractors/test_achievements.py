@@ -285,3 +285,18 @@ def test_acknowledging_is_not_receiving():
                           "làm báo trên địa bàn.")
     assert [(a.recipient, a.conferred_by) for a in found] == [("đội ngũ những người làm báo trên địa bàn",
                                                                 "Bí thư Tỉnh ủy Hà Tĩnh")]
+
+
+@pytest.mark.parametrize("sentence, vetoed_", [
+    # "tặng các học sinh đoạt giải": the certificate is the achievement; "đoạt giải" only says who
+    ("Thứ trưởng trao Bằng khen tặng các học sinh đoạt giải trong hội thi.", True),
+    ("Những tác phẩm đoạt giải sẽ được giới thiệu trên báo.", True),
+    ("Cấp thành phố có 10 giáo viên đoạt giải.", False),          # a count: the prize is stated
+    ("Các em đã đoạt giải trong hội thi năm nay.", False),
+])
+def test_winners_described_are_no_new_prize(sentence, vetoed_):
+    from newsmine.classify import Candidate
+    from newsmine.extractors.achievements import vetoed
+
+    start = sentence.index("đoạt giải")
+    assert vetoed(sentence, Candidate("đoạt giải", start, start + 9, 0, len(sentence))) == vetoed_
