@@ -34,6 +34,7 @@ _PRIZE_LIST = regex.compile(r"[ ]{0,2}(?:[,;][ ]{1,2}(?:và[ ]{1,2})?|[ ]{1,2}(?
 _NOT_CUE_REACH = 60  # a phrase of achievement_not_cues.tsv is shorter than this
 _BARE_PRIZE = regex.compile(r"(?:đạt|đoạt|giành)\sgiải", regex.IGNORECASE)
 _DESCRIBED = regex.compile(r"(?<!\p{L})(?:các|những)\s(?:\p{Ll}+\s){1,2}$")  # "các học sinh ", "những tác phẩm "
+_DESCRIBED_AFTER = regex.compile(r"\s(?:được|nhận|sẽ)\s")  # "tác phẩm đoạt giải được tặng tiền thưởng"
 _AFTER = 50  # characters after a cue read for a future ("sẽ") that makes it an event to come
 _REACH = 160
 _EXEMPLAR_GAP = 80
@@ -265,8 +266,8 @@ def vetoed(text: str, c: Candidate) -> bool:
         if "clause" in where or ("near" in where and m.start() >= near) \
                 or ("next" in where and not left[m.end():].strip()):
             return True
-    if _BARE_PRIZE.fullmatch(c.cue) and _DESCRIBED.search(left):
-        return True  # "tặng các học sinh đoạt giải": who won, said of people already named, no new prize
+    if _BARE_PRIZE.fullmatch(c.cue) and (_DESCRIBED.search(left) or _DESCRIBED_AFTER.match(text, c.end)):
+        return True  # "tặng các học sinh đoạt giải", "tác phẩm đoạt giải được tặng ...": who wins, no new prize
     stop = _CLAUSE_STOP.search(text, c.end, min(c.sentence_end, c.end + _AFTER))
     right = text[c.end:stop.start() if stop else min(c.sentence_end, c.end + _AFTER)]
     if any("after" in veto.get(m.group().lower(), ()) for m in classify.modality_matches(right)):

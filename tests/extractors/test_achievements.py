@@ -291,6 +291,7 @@ def test_acknowledging_is_not_receiving():
     # "tặng các học sinh đoạt giải": the certificate is the achievement; "đoạt giải" only says who
     ("Thứ trưởng trao Bằng khen tặng các học sinh đoạt giải trong hội thi.", True),
     ("Những tác phẩm đoạt giải sẽ được giới thiệu trên báo.", True),
+    ("Theo thông báo, tác phẩm đoạt giải được tặng tiền thưởng và biểu trưng.", True),
     ("Cấp thành phố có 10 giáo viên đoạt giải.", False),          # a count: the prize is stated
     ("Các em đã đoạt giải trong hội thi năm nay.", False),
 ])
