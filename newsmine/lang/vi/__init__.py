@@ -99,17 +99,17 @@ def spelling_variants(phrase: str) -> set[str]:
     return out
 
 
+def _canonical_word(word: str) -> str:
+    if word[-2:] in _OLD_TONES:
+        word = word[:-2] + _OLD_TONES[word[-2:]]
+    if len(word) == 2 and word[0] in _IY_AFTER and word[1] in _YI:
+        word = word[0] + _YI[word[1]]
+    return word
+
+
 def canonical(phrase: str) -> str:
     """One spelling of all of :func:`spelling_variants` (new tone placement, final i), for lookups."""
-    out = []
-    for word in phrase.split(" "):
-        tail = word[-2:]
-        if tail in _OLD_TONES:
-            word = word[:-2] + _OLD_TONES[tail]
-        if len(word) == 2 and word[0] in _IY_AFTER and word[1] in _YI:
-            word = word[0] + _YI[word[1]]
-        out.append(word)
-    return " ".join(out)
+    return " ".join(_canonical_word(w) for w in phrase.split(" "))
 
 
 def longest_first(words: tuple[str, ...] | list[str]) -> list[str]:
