@@ -22,10 +22,10 @@ import time
 import zlib
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..query import SYLLABLE, Query, QueryError, accented, parse, snippet, token, value_keys
+from ..query import SYLLABLE, Query, QueryError, parse, snippet, token, value_keys
 from ..records import Record
 from .backend import Filters, Hits
-from .querying import FACETS, FILTER_FIELDS
+from .querying import FACETS, FILTER_FIELDS, value_match
 from .schema import (FILTER_KEYS, INTERNAL, MIGRATIONS, RECORD_COLUMNS, ROW_KEY, SCHEMA_VERSION, VIEWS, layout,
                      mention_tables)
 from .writing import FILTER_VALUES, table_rows
@@ -290,16 +290,12 @@ def _where(f: Filters) -> tuple[list[str], list[Any]]:
         value = getattr(f, field)
         if not value or not value.strip():
             continue
-        folded, keyed = value_keys(value)
-        column = "keyed" if accented(value) else "folded"
-        pattern = "%" + (keyed if column == "keyed" else folded).replace("\\", "\\\\").replace("%", "\\%") \
-            .replace("_", "\\_") + "%"
-        values = f"SELECT value FROM filter_keys WHERE field = '{field}' AND {column} LIKE %s ESCAPE '\\'"
+        values, values_args = value_match(field, value, "%s")
         alias = "a" if table == "articles" else "x"
         test = " OR ".join(f"{alias}.{q(c)} IN ({values})" for c in cols)
         where.append(f"({test})" if table == "articles" else
                      f"EXISTS (SELECT 1 FROM {q(table)} x WHERE x.article_id = a.id AND ({test}))")
-        args += [pattern] * len(cols)
+        args += values_args * len(cols)
     more, more_args = f.bounds("%s")
     return where + more, args + more_args
 

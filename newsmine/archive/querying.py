@@ -52,13 +52,15 @@ FILTER_FIELDS = {"campaign": ("campaigns", ("name",)), "directive": ("directives
                  "unit": ("units", ("canonical", "name")), "province": ("articles", ("province", "province_2025"))}
 
 
-def _value_match(field: str, value: str) -> tuple[str, list[Any]]:
-    """SQL true for a stored value of ``field`` holding the typed syllables (see :func:`newsmine.query.value_keys`)."""
+def value_match(field: str, value: str, placeholder: str = "?") -> tuple[str, list[Any]]:
+    """SQL selecting the stored values of ``field`` that hold the typed syllables (see
+    :func:`newsmine.query.value_keys`), with its argument; ``placeholder`` is the driver's ("?", "%s")."""
     folded, keyed = value_keys(value)
     column = "keyed" if accented(value) else "folded"
     pattern = "%" + (keyed if column == "keyed" else folded).replace("\\", "\\\\").replace("%", "\\%") \
         .replace("_", "\\_") + "%"
-    return (f"SELECT value FROM filter_keys WHERE field = '{field}' AND {column} LIKE ? ESCAPE '\\'", [pattern])
+    return (f"SELECT value FROM filter_keys WHERE field = '{field}' AND {column} LIKE {placeholder} ESCAPE '\\'",
+            [pattern])
 
 
 def _where(f: Filters) -> tuple[list[str], list[Any]]:
@@ -67,7 +69,7 @@ def _where(f: Filters) -> tuple[list[str], list[Any]]:
         value = getattr(f, field)
         if not value or not value.strip():
             continue
-        values, values_args = _value_match(field, value)
+        values, values_args = value_match(field, value)
         test = " OR ".join(f"x.[{c}] IN ({values})" for c in cols)
         if table == "articles":  # a province of either map: "Vĩnh Long" also finds what was Bến Tre and Trà Vinh
             where.append("(" + test.replace("x.", "a.") + ")")
