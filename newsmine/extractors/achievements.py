@@ -60,7 +60,7 @@ _AND_COUNT = regex.compile(rf"(?:^|\s)và\s(?={_NUMBER}(?:[.,/][0-9]{{1,4}})*\s)
 _TRAILING = regex.compile(r"(?:^|\s)(?:đã|cũng|vừa|đều|vinh dự|từng|lần thứ \S+|hai lần|nhiều lần|liên tục|tiêu biểu"
                           r"|[0-9]{1,2} năm (?:liền|liên tiếp|liên tục)|nhiều năm liền|năm [0-9]{4}"
                           r"|có thành tích\b.*|được trao giải|điển hình tiên tiến\b.*)$")
-_LEADING_VERB = regex.compile(r"^(?:được\s|đã\s|vinh\sdự\s|đón\snhận\s|trao\stặng\s|trao\s|tặng\s|nhận\s)+",
+_LEADING_VERB = regex.compile(r"^(?:(?:được|đã|vinh\sdự|đón\snhận|trao\stặng|trao|tặng|nhận)(?:\s|$))+",
                               regex.IGNORECASE)
 _HONOURS = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE, AchievementType.HONORARY_TITLE,
                       AchievementType.MERIT_CERTIFICATE})
@@ -75,7 +75,7 @@ _NAMED = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE
 def _cues() -> tuple[regex.Pattern[str], dict[str, AchievementType]]:
     table = {vi.canonical(r[0]): AchievementType(r[1]) for r in vi.rows("achievement_cues")}
     # "đoạt giải", "2 giải" take the name of the prize after them: "đoạt Giải thưởng Nhà nước", "2 giải Nhì"
-    names = sorted({*(c.split(" ", 1)[1] for c in table if c.startswith("giải ")), *vi.column("prize_ranks")},
+    names = sorted({*(c.split(" ", 1)[1] for c in table if c.startswith("giải ")), *_ranks()},
                    key=len, reverse=True)
     prize_name = r"(?:\s(?:" + "|".join(r"\s".join(map(regex.escape, n.split())) for n in names) + r"))?"
     parts = []
@@ -123,16 +123,16 @@ def _parties() -> dict[str, regex.Pattern[str]]:
     return {
         # "<r> (đã) được (<by>) tặng (danh hiệu)": the verbs right before the cue
         "passive": regex.compile(
-            rf"(?P<r>\S.{{0,120}}?)\s{{1,2}}(?:(?:{verbs['aux']})\s{{1,2}}){{0,3}}{receive}(?!\p{{L}})"
+            rf"(?P<r>\S.{{0,200}}?)\s{{1,2}}(?:(?:{verbs['aux']})\s{{1,2}}){{0,3}}{receive}(?!\p{{L}})"
             rf"(?:\s{{1,2}}(?P<by>\p{{Lu}}.{{0,80}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,2}}"
             rf"\s{{1,2}}(?:{verbs['confer']})(?!\p{{L}}))?(?P<gap>(?:\s{{1,2}}[\p{{L}}0-9]{{1,12}}){{0,3}})\s{{0,2}}$"),
         "passive_by": regex.compile(
-            rf"(?P<r>\S.{{0,120}}?)\s{{1,2}}(?:(?:{verbs['aux']})\s{{1,2}}){{0,3}}{receive}(?!\p{{L}})"
+            rf"(?P<r>\S.{{0,200}}?)\s{{1,2}}(?:(?:{verbs['aux']})\s{{1,2}}){{0,3}}{receive}(?!\p{{L}})"
             rf"\s{{1,2}}(?P<by>\p{{Lu}}[^,;:]{{0,80}}?)\s{{0,2}}$"),
         "active": regex.compile(
             rf"(?P<by>\p{{Lu}}.{{0,120}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,3}}\s{{1,2}}(?:{verbs['confer']})(?!\p{{L}})"
             rf"(?P<gap>(?:\s{{1,2}}[\p{{L}}0-9]{{1,12}}){{0,3}})\s{{0,2}}$"),
-        "subject": regex.compile(rf"(?P<by>\S.{{0,120}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,3}}\s{{0,2}}$"),
+        "subject": regex.compile(rf"(?P<by>\S.{{0,200}}?)(?:\s{{1,2}}(?:{verbs['aux']})){{0,3}}\s{{0,2}}$"),
         "elided": regex.compile(r"^\s{0,2}(?:(?:và|cũng|đã|đồng thời|còn)\s{1,2})*(?:[0-9]{1,2}\snăm\s(?:liền|liên tiếp)\s)?"
                                 r"được\s", regex.IGNORECASE),
         "given": regex.compile(r"^\s{0,2}(?:(?:trao tặng|phong tặng|trao|tặng)\s{1,2})?cho\s{1,2}"
@@ -389,6 +389,9 @@ def _trim(raw: str | None) -> str | None:
         return None
     parts = regex.split(r",\s|\s[-–]\s(?=\p{Lu})", raw)
     part = parts.pop()
+    if parts and _address().fullmatch(part) and (place := _address().search(parts[-1])) is not None:
+        parts.pop()  # "công nhận xã Phú Điền Tây, huyện Tháp Mười": the place before its address
+        part = place.group()
     while parts and _COUNT_START.match(parts[-1].strip()) and (_COUNT_START.match(part) or part[:1].islower()):
         part = f"{parts.pop().strip()}, {part}"
     nouns = len(parts)
@@ -409,6 +412,13 @@ def _trim(raw: str | None) -> str | None:
     for _ in range(3):
         part = _TRAILING.sub("", part).strip(" ,;:“”\"'()")
     return part or None
+
+
+@cache
+def _address() -> regex.Pattern[str]:
+    """A place named with its level ("huyện Tháp Mười", "xã Phú Điền Tây")."""
+    levels = alternation(list(vi.column("admin_levels")))
+    return regex.compile(rf"(?<!\p{{L}})(?i:{levels})\s\p{{Lu}}[\p{{L}}0-9]*(?:\s\p{{Lu}}[\p{{L}}0-9]*){{0,4}}$")
 
 
 @cache
@@ -517,12 +527,26 @@ def _main_unit(doc: Document, before: int) -> str | None:
     return max(counts, key=counts.get)
 
 
+@cache
+def _not_recipients() -> regex.Pattern[str]:
+    return regex.compile(rf"^(?:{alternation(list(vi.column('achievement_not_recipients')))})(?![\p{{L}}])",
+                         regex.IGNORECASE)
+
+
+def _no_one(name: str) -> bool:
+    """A subject that names no recipient: an event, a programme or a verb
+    (``achievement_not_recipients.tsv``), or an award ("Bằng khen", "Kỷ niệm chương ...")."""
+    pattern, _ = _cues()
+    name = name.lstrip(" “\"(")
+    return _not_recipients().match(name) is not None or pattern.match(name) is not None
+
+
 def _resolve(doc: Document, name: str | None, before: int) -> str | None:
     """A recipient written as "đơn vị", "Công ty" or "anh" becomes the unit or person it stands
     for: "anh" the nearest earlier person so called, "Công ty", "Sở", "nhà trường" the nearest
     earlier unit with that head, "đơn vị" the unit the article is about; a unit named short
     takes its full name."""
-    if not name:
+    if not name or _no_one(name):
         return None
     name = _representative().sub("", name)
     if _person().fullmatch(name) or _person_name().search(name):
@@ -573,6 +597,8 @@ def _named(doc: Document, raw: str | None, start: int, end: int) -> str | None:
     if not trimmed:
         return None
     units = [u for u in doc.between("units", start, end) if u.end <= end]
+    if len(units) > 1 and units[-1].kind_ == UnitKind.ADMIN_AREA and doc.text[units[-2].end:units[-1].start] == ", ":
+        units.pop()  # "xã Phú Điền Tây, huyện Tháp Mười": the unit before its address
     if units and _referents().get(trimmed.lower()) == "unit" and units[-1].end < end - len(trimmed):
         return units[-1].name
     listed = [u for u in units if u.start >= end - len(trimmed) - 2]
@@ -618,6 +644,8 @@ def _parties_of(doc: Document, h: _Hit, shared: str | None = None) -> tuple[str 
         recipient = _named(doc, m["r"], c_start, c_start + m.end("r"))
         if _apposition(m["r"]):  # "Ông A, Vụ trưởng Vụ X, được ..."
             recipient = _person_before(text, h.sentence[0], c_start) or recipient
+        if (gap := m.groupdict().get("gap")) and _COUNT_START.match(gap.strip()):
+            recipient = gap.strip()  # "Huyện A có 12 thôn đạt chuẩn": the 12 thôn
         if m["by"]:
             conferred = _named(doc, m["by"], c_start + m.start("by"), c_start + m.end("by"))
     elif (m := pats["active"].fullmatch(left)) is not None or \
@@ -762,7 +790,12 @@ class _Group:
 
 @cache
 def _ranks() -> frozenset[str]:
-    return frozenset(vi.column("prize_ranks"))
+    return frozenset(r[0] for r in vi.rows("prize_ranks") if len(r) < 2 or r[1] != "level")
+
+
+@cache
+def _levels() -> frozenset[str]:
+    return frozenset(w for r in vi.rows("prize_ranks") if len(r) > 1 and r[1] == "level" for w in r[0].split())
 
 
 _PRIZE_HEAD = regex.compile(rf"^(?:{_NUMBER}\s)?(?:giải thưởng|giải|huy chương)(?:\s|$)", regex.IGNORECASE)
@@ -776,9 +809,10 @@ def _prize_words(award: str) -> list[str] | None:
 
 
 def _rank_only(award: str) -> bool:
-    """A prize named by its rank alone or not at all: "giải Nhất", "7 giải A", "giải"."""
+    """A prize named by its rank or level alone or not at all: "giải Nhất", "7 giải A", "giải
+    cấp TP", "giải"."""
     words = _prize_words(award)
-    return words is not None and all(w in _ranks() or regex.fullmatch(_NUMBER, w) for w in words)
+    return words is not None and all(w in _ranks() or w in _levels() or regex.fullmatch(_NUMBER, w) for w in words)
 
 
 def _unnamed(recipient: str | None) -> bool:

@@ -120,9 +120,37 @@ def test_award_is_the_honour_as_named(body, award):
      "Việt Nam tặng Bằng khen.", "chị Phạm Thị Hoa"),
     ("Trong năm, 26 cán bộ, giáo viên, nhân viên đạt danh hiệu Lao động tiên tiến.",
      "26 cán bộ, giáo viên, nhân viên"),
+    ("Sau hai năm, huyện Đức Phổ có 9 thôn đạt chuẩn khu dân cư nông thôn mới kiểu mẫu.", "9 thôn"),                                   # the count the unit has, not the unit
+    ("UBND tỉnh trao quyết định công nhận xã Hòa Bình, huyện Chợ Gạo đạt chuẩn nông thôn mới nâng cao.",
+     "xã Hòa Bình"),                                           # the commune, not its district address
 ])
 def test_recipient_is_a_readable_name(body, recipient):
     assert recipient in [a.recipient for a in _achievements(body)]
+
+
+@pytest.mark.parametrize("subject", [
+    "Lễ trao",          # an event
+    "Trao",             # a headline's verb ("Trao Giải Báo chí quốc gia ...")
+    "Bằng khen",        # an award left before the next one
+    "Kỷ niệm chương “Vì sự nghiệp xây dựng tổ chức Công đoàn",
+])
+def test_an_event_a_verb_or_an_award_is_no_recipient(subject):
+    from newsmine.extractors.achievements import _no_one
+    assert _no_one(subject)
+
+
+@pytest.mark.parametrize("subject", ["anh Lê Văn Lễ", "Trường THPT Lê Lợi", "Đội trưởng Nguyễn Văn An", "14 tập thể"])
+def test_a_name_is_a_recipient(subject):
+    from newsmine.extractors.achievements import _no_one
+    assert not _no_one(subject)
+
+
+def test_a_long_subject_still_names_its_recipient():
+    # a caption whose subject runs past 120 characters (the work's title) names the author
+    body = ("Năm 2017, tỉnh tổ chức lễ trao Giải thưởng Nhà nước về văn học nghệ thuật và biểu dương các tác giả "
+            "tiêu biểu. Tác phẩm ‘Những người lính trẻ trên đường ra mặt trận biên giới phía Bắc năm xưa cùng "
+            "đồng đội’ của tác giả Trần Bình Minh đoạt Giải thưởng Nhà nước năm 2017.")
+    assert "tác giả Trần Bình Minh" in [a.recipient for a in _achievements(body)]
 
 
 def test_a_recipient_said_short_is_resolved_across_the_article():
@@ -302,3 +330,13 @@ def test_winners_described_are_no_new_prize(sentence, vetoed_):
 
     start = sentence.index("đoạt giải")
     assert vetoed(sentence, Candidate("đoạt giải", start, start + 9, 0, len(sentence))) == vetoed_
+
+
+@pytest.mark.parametrize("award, rank_only", [
+    ("giải Nhất", True), ("7 giải A", True), ("giải", True),
+    ("Giải cấp TP", True), ("11 giải quốc gia", True),        # a level names no prize of its own
+    ("Giải Báo chí quốc gia", False), ("Giải thưởng Nhà nước", False),
+])
+def test_a_prize_named_by_rank_or_level_alone(award, rank_only):
+    from newsmine.extractors.achievements import _rank_only
+    assert _rank_only(award) is rank_only
