@@ -28,9 +28,12 @@ _CLAUSE_RIGHT = regex.compile(r"(?<![0-9])\.|\.(?![0-9])|[;!?\n]|:\s|,\s(?=\p{Lu
 _NUMBER = r"(?:[0-9]{1,4}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều)"
 _GLUE = regex.compile(r"[ ]{0,2}(?:,[ ]{1,2}|[ ]{1,2}(?:và|cùng|,)[ ]{1,2})?")
 #: what lists the prizes of one phrase: "1 giải Nhất, 2 giải Nhì và 3 giải Ba", "đạt giải, trong đó có 7 giải A"
+_BREAKDOWN = r"trong đó|trong số đó|bao gồm|gồm"
 _PRIZE_LIST = regex.compile(r"[ ]{0,2}(?:[,;][ ]{1,2}(?:và[ ]{1,2})?|[ ]{1,2}(?:và|cùng)[ ]{1,2}|[ ]{1,2}\("
-                            r"|,?[ ]{1,2}(?:trong đó|trong số đó|bao gồm|gồm)(?:[ ]{1,2}(?:có|gồm))?[ ]{0,2}:?[ ]{1,2}"
+                            rf"|,?[ ]{{1,2}}(?:{_BREAKDOWN})(?:[ ]{{1,2}}(?:có|gồm))?[ ]{{0,2}}:?[ ]{{1,2}}"
                             r"|[ ]{0,2}:[ ]{1,2})")
+_CONJUNCTION_END = regex.compile(r"(?:[ ,]{1,3}(?:và|cùng|hoặc))$")
+_CONJUNCTION_START = regex.compile(r"(?:và|hoặc)[ ]{1,2}(?=\S)")
 _NOT_CUE_REACH = 60  # a phrase of achievement_not_cues.tsv is shorter than this
 _BARE_PRIZE = regex.compile(r"(?:đạt|đoạt|giành)\sgiải", regex.IGNORECASE)
 _DESCRIBED = regex.compile(r"(?<!\p{L})(?:các|những)\s(?:\p{Ll}+\s){1,2}$")  # "các học sinh ", "những tác phẩm "
@@ -308,10 +311,33 @@ class _Hit:
         return self.start if self.name_start < 0 else self.name_start
 
 
+@cache
+def _list_verbs() -> regex.Pattern[str]:
+    """The verbs that tell how a list of prizes is given: won ("đoạt", "đạt", "giành", the
+    receiver's verbs of ``conferral_verbs.tsv`` but "được" and "có") or given out and broken
+    down (the giver's verbs, "trong đó", "gồm", an opening parenthesis or a colon)."""
+    rows = vi.rows("conferral_verbs")
+    won = alternation([w for w, role in rows if role == "receive" and w not in ("được", "có")])
+    given = alternation([w for w, role in rows if role == "confer"])
+    return regex.compile(rf"(?<!\p{{L}})(?:(?P<won>{won})|{given}|{_BREAKDOWN})(?!\p{{L}})|[(:]", regex.IGNORECASE)
+
+
+def _won_one_by_one(text: str, start: int, end: int) -> bool:
+    """Is a list of prizes what its subject won ("đoạt hai giải Tư và một giải Đặc biệt": two
+    achievements)? Else it is one award phrase given out at once ("trao 1 giải Nhất, 2 giải Nhì
+    và 3 giải Ba") or the breakdown of a total ("95 tác phẩm đạt giải, trong đó có 7 giải A").
+    The last such verb before the item decides."""
+    last = None
+    for last in _list_verbs().finditer(text, start, end):
+        pass
+    return last is not None and last["won"] is not None
+
+
 def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
     """Cues of one phrase are one mention: "danh hiệu" + "Anh hùng Lao động" (nothing between),
     "biểu dương, khen thưởng" (commendations joined by a comma or "và"), the prizes of one list
-    ("1 giải Nhất, 2 giải Nhì và 3 giải Ba", "95 tác phẩm đạt giải, trong đó có 7 giải A, ..."),
+    given out or broken down ("trao 1 giải Nhất, 2 giải Nhì và 3 giải Ba", "95 tác phẩm đạt giải,
+    trong đó có 7 giải A, ..."; not what one subject won, :func:`_won_one_by_one`),
     certificates so joined ("nhiều Bằng khen, giấy khen"); a commendation and the title it gives in one
     clause ("biểu dương là điển hình tiên tiến", "tuyên dương 20 cá nhân điển hình tiên tiến"):
     the title names the award when "là" joins them, else the verb does."""
@@ -327,7 +353,8 @@ def _joined(text: str, hits: list[_Hit]) -> list[_Hit]:
                 continue
             adjacent = not gap.strip() or (prev.type == h.type == AchievementType.EXEMPLAR
                                            and _GLUE.fullmatch(gap) is not None) \
-                or (prev.type == h.type == AchievementType.PRIZE and _PRIZE_LIST.fullmatch(gap) is not None) \
+                or (prev.type == h.type == AchievementType.PRIZE and _PRIZE_LIST.fullmatch(gap) is not None
+                    and not _won_one_by_one(text, prev.sentence[0], h.start)) \
                 or (prev.type == h.type == AchievementType.MERIT_CERTIFICATE and _GLUE.fullmatch(gap) is not None)
             if adjacent:
                 kind = h.type if h.end - h.start >= prev.end - prev.start else prev.type
@@ -373,6 +400,10 @@ def _with_clauses(text: str, hits: list[_Hit]) -> list[_Hit]:
             left += 1
         while right > left and (text[right - 1].isspace() or text[right - 1] in ",–-("):
             right -= 1
+        if (conj := _CONJUNCTION_START.match(text, left, right)) is not None:
+            left = conj.end()  # "và Giải thưởng Hồ Chí Minh" after the previous prize
+        if (conj := _CONJUNCTION_END.search(text, left, right)) is not None:
+            right = conj.start()  # "... Giải thưởng Nhà nước và" cut before the next prize
         if text[right - 1:right] == "”" and text.count("“", left, right) < text.count("”", left, right):
             right -= 1
         out.append(replace(h, clause=(left, right)))

@@ -191,6 +191,27 @@ def test_which_cues_of_a_sentence_are_one_mention(types, gap, joined):
     assert (len(_joined(text, hits)) == 1) == joined
 
 
+@pytest.mark.parametrize("sentence, cues, joined", [
+    # given out at once, or broken down from a total: one award phrase (annotation.md)
+    ("Ban tổ chức đã trao 2 giải Nhất, 3 giải Nhì và 5 giải Ba cho các tác giả.",
+     ["2 giải Nhất", "3 giải Nhì", "5 giải Ba"], True),
+    ("Hội thi có 40 bài đạt giải, trong đó có 2 giải Nhất, 6 giải Nhì.", ["đạt giải", "2 giải Nhất", "6 giải Nhì"], True),
+    # what one team won, rank by rank: distinct honours
+    ("Đội tuyển của tỉnh đoạt hai giải Nhì và một giải Ba tại hội thi.", ["đoạt hai giải Nhì", "một giải Ba"], False),
+])
+def test_a_list_of_prizes_is_one_when_given_out_and_many_when_won(sentence, cues, joined):
+    from newsmine.extractors.achievements import _Hit, _joined, _with_clauses
+    from newsmine.records import AchievementType
+
+    hits = [_Hit(sentence.index(c), sentence.index(c) + len(c), AchievementType.PRIZE, (0, len(sentence)))
+            for c in cues]
+    out = _with_clauses(sentence, _joined(sentence, hits))
+    assert len(out) == (1 if joined else len(cues))
+    for h in out:
+        clause = sentence[h.clause[0]:h.clause[1]]
+        assert not clause.endswith(" và") and not clause.startswith("và ")
+
+
 def test_a_commendation_and_its_title_in_one_clause_are_one():
     body = "Hội Cựu chiến binh xã Yên Lạc được UBND huyện tuyên dương là điển hình tiên tiến năm 2023."
     [a] = _achievements(body)
