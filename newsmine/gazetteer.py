@@ -78,8 +78,24 @@ def is_country(name: str) -> bool:
 
 
 @cache
-def _first_words() -> frozenset[str]:
-    return frozenset(name.split(" ")[0] for name in _names())
+def _country_firsts() -> frozenset[str]:
+    return frozenset(name.split(" ")[0] for name, entry in _names().items() if entry.rank == "country")
+
+
+def country_first(word: str) -> bool:
+    """Does a country's name (as :func:`is_country` knows them) start with ``word``?"""
+    return word in _country_firsts()
+
+
+@cache
+def _first_words() -> dict[str, tuple[int, ...]]:
+    """First word of the names → the lengths in words of the names it starts, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for name in _names():
+        words = name.split(" ")
+        if len(words) <= _MAX_WORDS:
+            lengths.setdefault(words[0], set()).add(len(words))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
 
 
 @cache
@@ -92,19 +108,19 @@ def places(text: str) -> Iterator[Place]:
     last_end = -1  # end of the last known name: an ambiguous name in a list of places is a place
     for run in _RUN.finditer(text):
         words = run[0].split(" ")
-        if firsts.isdisjoint(words):
+        if firsts.keys().isdisjoint(words):
             continue
         offsets = [run.start()]
         for w in words[:-1]:
             offsets.append(offsets[-1] + len(w) + 1)
         i = 0
         while i < len(words):
-            if words[i] not in firsts:
+            lengths = firsts.get(words[i])
+            if lengths is None:
                 i += 1
                 continue
-            for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-                entry = names.get(" ".join(words[i:i + n]))
-                if entry is not None:
+            for n in lengths:  # the longest name that starts here
+                if n <= len(words) - i and (entry := names.get(" ".join(words[i:i + n]))) is not None:
                     break
             else:
                 i += 1

@@ -79,3 +79,27 @@ def test_count_apart_counts_as_finditer_would():
     text = "phong trào thi đua và thi đua"
     pattern = regex.compile("phong trào thi đua|phong trào|thi đua")
     assert len(list(pattern.finditer(text))) == 2
+
+
+def _corpus_texts() -> list[str]:
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "corpora" / "articles"
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+
+
+def test_each_date_pattern_begins_where_it_says():
+    # every match of a date pattern over whole articles starts where the extractor tries it
+    # (its declared start words and runs of digits), so trying it only there loses nothing
+    from newsmine.extractors import dates
+    from newsmine.records import Article
+
+    checked = 0
+    for text in _corpus_texts():
+        doc = Document(Article(id="t", source="t", text=text))
+        for pattern, _, _, begins in dates._patterns():
+            starts = set(dates._starts(doc, begins))
+            for m in pattern.finditer(text):
+                assert m.start() in starts, (pattern.pattern[:60], text[m.start():m.end()])
+                checked += 1
+    assert checked > 500

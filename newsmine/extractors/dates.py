@@ -26,6 +26,8 @@ _FLAGS = regex.IGNORECASE | regex.VERSION1
 
 Builder = Callable[[regex.Match[str], Document], DateMention | None]
 Needs = tuple[str, ...]
+Begins = tuple[str, ...]  # lower-case words a match can begin with, _DIGIT for a run of digits
+_DIGIT = "<digit>"
 
 
 def _mention(m: regex.Match[str], group: str, value: str, grain: Grain,
@@ -183,7 +185,7 @@ def _words(role: str) -> tuple[str, ...]:
 
 
 @cache
-def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs]]:
+def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs, Begins]]:
     day_prefix, range_prefix, to, until, part, lunar, lunar_before, day_suffix, year_prefix = (
         alternation(list(_words(role))) for role in (
             "day_prefix", "range_prefix", "to", "until", "part_first", "lunar", "lunar_before", "day_suffix",
@@ -201,35 +203,37 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs]]:
              r"|(?:ngày\s+)?(?P<d{n}>[0-9]{{1,2}})(?:\s?(?P<s{n}>[/.-])\s?(?P<m{n}>[0-9]{{1,2}})"
              r"(?:\s?(?P=s{n})\s?(?P<y{n}>" + year + r"))?)?(?![0-9])")
     days = _words("day_prefix")
-    table: list[tuple[str, Builder, Needs]] = [
+    D = _DIGIT
+    # each: (pattern, builder, words its windows need, what a match can begin with)
+    table: list[tuple[str, Builder, Needs, Begins]] = [
         (rf"\b(?P<all>(?P<from>từ\s+)?{_B}(?:{point.format(n=1)})\s{{0,2}}(?P<to>{to}|và|[-–])\s{{0,2}}"
-         rf"(?:(?:{until})\s+)?(?:{point.format(n=2)}){_A}){not_amount}", _span, ()),
+         rf"(?:(?:{until})\s+)?(?:{point.format(n=2)}){_A}){not_amount}", _span, (), (D, "từ", "năm", "tháng", "ngày",)),
         (rf"(?P<all>(?:{range_prefix}\s+|từ\s+(?:năm\s+)?)?{_B}(?P<y1>(?:19|20)[0-9]{{2}})\s{{0,2}}[-–—]\s{{0,2}}"
-         rf"(?:năm\s+)?(?P<y2>(?:19|20)[0-9]{{2}}){_A})", _year_range, ("-", "–", "—")),
-        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}}){sep}(?P<m>[0-9]{{1,2}})\s?(?P=s)\s?{_Y}{_A})", _day, ()),
-        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}})\s*(?:,\s*)?năm\s+{_Y}{_A})", _day, ("tháng",)),
-        (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?:(?P<part>{part})\s+)?năm\s+{_Y}{_A})", _part_of_year, ("tháng",)),
+         rf"(?:năm\s+)?(?P<y2>(?:19|20)[0-9]{{2}}){_A})", _year_range, ("-", "–", "—"), (D, "từ", *_words("range_prefix"),)),
+        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}}){sep}(?P<m>[0-9]{{1,2}})\s?(?P=s)\s?{_Y}{_A})", _day, (), (D, "ngày",)),
+        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}})\s*(?:,\s*)?năm\s+{_Y}{_A})", _day, ("tháng",), (D, "ngày",)),
+        (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?:(?P<part>{part})\s+)?năm\s+{_Y}{_A})", _part_of_year, ("tháng",), (D,)),
         (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?P<part>{part})\s+năm)(?!\s*[0-9]|\s+(?:{year_nouns})(?!\p{{L}}))",
-         _part_of_year, ("tháng",)),
-        (rf"(?P<all>tháng\s+(?P<m>[0-9]{{1,2}})\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _month, ("tháng",)),
-        (rf"(?P<all>quý\s+(?P<q>IV|III|II|I|[1-4])\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _quarter, ("quý",)),
-        (rf"(?P<all>năm\s+{_Y}{_A})", _year, ("năm",)),
-        (rf"(?P<all>(?<!\p{{L}})(?:{year_prefix})\s{{0,2}}{_Y}{_A})", _year, tuple(w.lower() for w in _words("year_prefix"))),
+         _part_of_year, ("tháng",), (D,)),
+        (rf"(?P<all>tháng\s+(?P<m>[0-9]{{1,2}})\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _month, ("tháng",), ("tháng",)),
+        (rf"(?P<all>quý\s+(?P<q>IV|III|II|I|[1-4])\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _quarter, ("quý",), ("quý",)),
+        (rf"(?P<all>năm\s+{_Y}{_A})", _year, ("năm",), ("năm",)),
+        (rf"(?P<all>(?<!\p{{L}})(?:{year_prefix})\s{{0,2}}{_Y}{_A})", _year, tuple(w.lower() for w in _words("year_prefix")), (*_words("year_prefix"),)),
         (rf"(?<!\p{{L}})(?P<pre>{day_prefix})(?:\s+(?:{day_suffix}))?(?:\s*[,(]\s*|\s+)"
          rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})(?P<s>[/.-])(?P<m>[0-9]{{1,2}}){_A}){not_amount}{not_lunar}",
-         _yearless_day, days),
+         _yearless_day, days, (*days,)),
         # the next day of a list: "ngày 20.10, 8.3", "sáng 2/9 và 5/9"
         (rf"(?<=(?<!\p{{L}})(?:{day_prefix})\s+[0-9]{{1,2}}[/.-][0-9]{{1,2}}\s{{0,2}}(?:,|và)\s{{1,2}})"
-         rf"(?P<all>(?P<d>[0-9]{{1,2}})(?P<s>[/.-])(?P<m>[0-9]{{1,2}}){_A}){not_amount}{not_lunar}", _yearless_day, days),
+         rf"(?P<all>(?P<d>[0-9]{{1,2}})(?P<s>[/.-])(?P<m>[0-9]{{1,2}}){_A}){not_amount}{not_lunar}", _yearless_day, days, (D,)),
         (rf"(?P<all>ngày\s+(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}}){_A})(?!\s*(?:,\s*)?năm){not_lunar}",
-         _yearless_day, days),
+         _yearless_day, days, ("ngày",)),
         (rf"(?<![0-9]\s{{0,2}}|(?:{lunar_before})\s{{1,2}})(?P<all>tháng\s+(?P<m>[0-9]{{1,2}}){_A})"
-         rf"(?!\s*(?:[/.-]|năm|[0-9])){not_lunar}", _yearless_month, ("tháng",)),
-        (rf"(?P<all>(?:{_B}|(?<=\p{{Lu}}-)){_Y}{_A})(?![.,][0-9])", _bare_year, ()),
+         rf"(?!\s*(?:[/.-]|năm|[0-9])){not_lunar}", _yearless_month, ("tháng",), ("tháng",)),
+        (rf"(?P<all>(?:{_B}|(?<=\p{{Lu}}-)){_Y}{_A})(?![.,][0-9])", _bare_year, (), (D,)),
         # the next year of a list: "hai năm 2016, 2017 học sinh", "năm 2004 và 2011"
-        (rf"(?<=(?:19|20)[0-9]{{2}}\s{{0,2}}(?:,|và)\s{{1,2}})(?P<all>{_Y}{_A})(?![.,][0-9])", _year, ()),
+        (rf"(?<=(?:19|20)[0-9]{{2}}\s{{0,2}}(?:,|và)\s{{1,2}})(?P<all>{_Y}{_A})(?![.,][0-9])", _year, (), (D,)),
     ]
-    return [(regex.compile(p, _FLAGS), build, needs) for p, build, needs in table]
+    return [(regex.compile(p, _FLAGS), build, needs, begins) for p, build, needs, begins in table]
 
 
 def start_words() -> list[str]:
@@ -238,17 +242,29 @@ def start_words() -> list[str]:
             *_words("day_prefix")]
 
 
-def _starts(doc: Document) -> list[int]:
-    """Where a date can start: a run of digits or a word of :func:`start_words` (even inside a word)."""
-    return sorted({*doc.digit_starts, *candidates_of(doc).starts("date_words")})
+def _starts(doc: Document, begins: Begins) -> list[int]:
+    """Where a pattern whose matches begin with ``begins`` is tried: the runs of digits and the
+    hits of those words of :func:`start_words` (even inside a word), once per article."""
+    memo = doc.memo("_date_starts", dict)
+    if begins not in memo:
+        by_word = doc.memo("_date_words", lambda: _by_word(doc))
+        found = {s for w in begins if w != _DIGIT for s in by_word.get(w.lower(), ())}
+        memo[begins] = sorted(found.union(doc.digit_starts) if _DIGIT in begins else found)
+    return memo[begins]
+
+
+def _by_word(doc: Document) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for s, e in candidates_of(doc).hits("date_words"):
+        out.setdefault(doc.text[s:e].lower(), []).append(s)
+    return out
 
 
 def extract(doc: Document) -> list[DateMention]:
     symbols = Spans((m.start, m.end) for m in doc.found.get("directives", []) if getattr(m, "symbol", None))
     candidates: list[DateMention] = []
-    starts = _starts(doc)
-    for pattern, build, needs in _patterns():
-        for m in doc.finditer(pattern, needs, starts):
+    for pattern, build, needs, begins in _patterns():
+        for m in doc.finditer(pattern, needs, _starts(doc, begins)):
             mention = build(m, doc)
             if mention and not overlaps(mention.start, mention.end, symbols):
                 candidates.append(mention)

@@ -73,6 +73,9 @@ def _data() -> dict[str, object]:
         "level_words": frozenset(w.lower() for w in levels), "field_nouns": frozenset(vi.column("field_nouns")),
         "head_starts": frozenset(h.split()[0] for h in heads), "lower_heads": frozenset(lower), "lower_head_ends": frozenset(h.rsplit(" ", 1)[-1] for h in lower),
         "soft_heads": frozenset(h for h, head in heads.items() if head.soft),
+        # first words: most tokens start no level, province or country, and are dismissed at once
+        "level_firsts": frozenset(w.lower().split(" ")[0] for w in levels),
+        "province_firsts": frozenset(name.split(" ")[0] for name in provinces),
     }
 
 
@@ -173,6 +176,8 @@ class _Scanner:
     def level_at(self, i: int) -> int:
         """Tokens in the administrative level word at ``i`` ("tỉnh" 1, "thành phố" 2), else 0."""
         first = self.word(i)
+        if first not in self.data["level_firsts"] and first not in self.data["level_abbr"]:
+            return 0
         if not first or (first[:1].isupper() and first not in self.data["level_abbr"]):
             return 0
         levels = self.data["level_words"]
@@ -278,6 +283,8 @@ class _Scanner:
     def country_at(self, i: int) -> int:
         """Tokens of the country name starting at ``i`` ("Việt Nam" 2), else 0; not the start of a
         longer capitalised name ("Lào Cai", "Nhật Tân")."""
+        if not gazetteer.country_first(self.word(i)):
+            return 0
         for n in (3, 2, 1):
             if gazetteer.is_country(" ".join(self.word(j) for j in range(i, i + n))):
                 return 0 if _is_cap(self.word(i + n)) or self.province_at(i) else n
@@ -285,6 +292,8 @@ class _Scanner:
 
     def province_at(self, i: int) -> int:
         """Tokens of the province or city name starting at ``i``, else 0."""
+        if self.word(i) not in self.data["province_firsts"]:
+            return 0
         for n in (4, 3, 2, 1):
             if " ".join(self.word(j) for j in range(i, i + n)) in self.data["provinces"]:
                 return n
