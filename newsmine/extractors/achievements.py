@@ -232,6 +232,20 @@ def _not_cue_over(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _counts_before(text: str, hits: found.Candidates) -> list[int]:
+    """Where a cue that opens with a count in digits can start ("<n> giải": "3 giải Nhất"): the
+    digits of up to four, and one space, before a cue word; the only digits worth trying."""
+    digits, out = set(hits.digits()), []
+    for p in hits.starts("achievement_cues"):
+        if p >= 2 and text[p - 1].isspace() and text[p - 2].isdigit():
+            for d in range(p - 2, max(-1, p - 6), -1):
+                if not text[d].isdigit():
+                    break
+                if d in digits:
+                    out.append(d)
+    return out
+
+
 def candidates(doc: Document) -> list[Candidate]:
     """Every cue outside campaign, unit and document names, with its sentence: what the classifier judges."""
     pattern, _ = _cues()
@@ -239,7 +253,7 @@ def candidates(doc: Document) -> list[Candidate]:
     covering = _covering(doc)
     hits = found.of(doc)
     out = []
-    for m in found.scan(pattern, doc.text, sorted({*hits.starts("achievement_cues"), *hits.digits()})):
+    for m in found.scan(pattern, doc.text, sorted({*hits.starts("achievement_cues"), *_counts_before(doc.text, hits)})):
         if overlaps(m.start(), m.end(), names) or _inside(covering, m.start(), m.end()) \
                 or _not_cue_over(doc.text, m.start(), m.end()):
             continue

@@ -229,6 +229,8 @@ def extract(doc: Document) -> list[Indicator]:
         num = m["num"]
         if len(num.replace(".", "").replace(",", "")) >= 9 and "." not in num and "," not in num:
             continue  # a phone or an id number
+        if overlaps(m.start("num"), m.end(), taken):
+            continue  # a date's or a document's number
         value = parse_number(num)
         unit, end, listed = None, m.end(), True
         scale = lex["scales"].get(m["scale"] or "", 1.0)
@@ -244,7 +246,7 @@ def extract(doc: Document) -> list[Indicator]:
                 continue
         qualifier, change, start = _prefix(text, m.start("num"))
         names = not (listed or m["scale"])
-        if overlaps(m.start("num"), m.end(), taken) or _blocked_before(text, m.start("num"), names):
+        if _blocked_before(text, m.start("num"), names):
             continue
         if m["den"] and unit is None:
             continue
