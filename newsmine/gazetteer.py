@@ -12,7 +12,7 @@ before them ("tại Đức", "về Bửu Long") or an address after them ("Ba Đ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterator
 
 import regex
@@ -103,36 +103,47 @@ def _context() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(vi.column("place_cues")), frozenset(vi.column("place_blockers"))
 
 
-def places(text: str) -> Iterator[Place]:
+@lru_cache(maxsize=1 << 16)
+def _names_in(run: str) -> tuple[tuple[int, int, int, _Entry], ...]:
+    """The known names of a run of capitalised words, longest first from the left: (offset in the
+    run, end offset, index of the word after it, entry). Runs repeat across articles ("Việt Nam",
+    "Theo"), so each is read once (a bounded cache: memory stays flat over a dump)."""
     names, firsts = _names(), _first_words()
+    words = run.split(" ")
+    if firsts.keys().isdisjoint(words):
+        return ()
+    offsets = [0]
+    for w in words[:-1]:
+        offsets.append(offsets[-1] + len(w) + 1)
+    out, i = [], 0
+    while i < len(words):
+        for n in firsts.get(words[i], ()):  # the longest name that starts here
+            if n <= len(words) - i and (entry := names.get(" ".join(words[i:i + n]))) is not None:
+                out.append((offsets[i], offsets[i + n - 1] + len(words[i + n - 1]), i + n, entry))
+                i += n
+                break
+        else:
+            i += 1
+    return tuple(out)
+
+
+def places(text: str) -> Iterator[Place]:
     last_end = -1  # end of the last known name: an ambiguous name in a list of places is a place
     for run in _RUN.finditer(text):
-        words = run[0].split(" ")
-        if firsts.keys().isdisjoint(words):
+        found = _names_in(run[0])
+        if not found:
             continue
-        offsets = [run.start()]
-        for w in words[:-1]:
-            offsets.append(offsets[-1] + len(w) + 1)
-        i = 0
-        while i < len(words):
-            lengths = firsts.get(words[i])
-            if lengths is None:
-                i += 1
-                continue
-            for n in lengths:  # the longest name that starts here
-                if n <= len(words) - i and (entry := names.get(" ".join(words[i:i + n]))) is not None:
-                    break
-            else:
-                i += 1
-                continue
-            start, end = offsets[i], offsets[i + n - 1] + len(words[i + n - 1])
+        base, count = run.start(), run[0].count(" ") + 1
+        for s, e, after, entry in found:
+            start, end = base + s, base + e
             listed = _LIST.fullmatch(text, last_end, start) is not None if last_end >= 0 else False
             last_end = end
-            if entry.rank != "province" and i + n == len(words) and \
-                    (i == 0 or (i == 1 and _SENTENCE_START.search(text, max(0, run.start() - 3), run.start()))) and \
-                    _stands_alone(text, start, end, entry, words[0] if i == 1 else None, listed):
+            first = s == 0
+            second = not first and run[0].find(" ") + 1 == s  # the name opens on the run's second word
+            if entry.rank != "province" and after == count and \
+                    (first or (second and _SENTENCE_START.search(text, max(0, base - 3), base))) and \
+                    _stands_alone(text, start, end, entry, run[0][:s - 1] if second else None, listed):
                 yield Place(start, end, text[start:end], entry.canonical, entry.rank)
-            i += n
 
 
 def _stands_alone(text: str, start: int, end: int, entry: _Entry, initial: str | None, listed: bool) -> bool:
