@@ -26,8 +26,8 @@ _FLAGS = regex.IGNORECASE | regex.VERSION1
 
 Builder = Callable[[regex.Match[str], Document], DateMention | None]
 Needs = tuple[str, ...]
-Begins = tuple[str, ...]  # lower-case words a match can begin with, _DIGIT for a run of digits
-_DIGIT = "<digit>"
+Begins = tuple[str, ...]  # lower-case words a match can begin with, _YEAR or _DAY for a run of digits
+_YEAR, _DAY = "<year>", "<day>"  # four digits "19xx"/"20xx"; one or two digits
 
 
 def _mention(m: regex.Match[str], group: str, value: str, grain: Grain,
@@ -203,13 +203,13 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs, Begins]]:
              r"|(?:ngày\s+)?(?P<d{n}>[0-9]{{1,2}})(?:\s?(?P<s{n}>[/.-])\s?(?P<m{n}>[0-9]{{1,2}})"
              r"(?:\s?(?P=s{n})\s?(?P<y{n}>" + year + r"))?)?(?![0-9])")
     days = _words("day_prefix")
-    D = _DIGIT
+    Y, D = _YEAR, _DAY
     # each: (pattern, builder, words its windows need, what a match can begin with)
     table: list[tuple[str, Builder, Needs, Begins]] = [
         (rf"\b(?P<all>(?P<from>từ\s+)?{_B}(?:{point.format(n=1)})\s{{0,2}}(?P<to>{to}|và|[-–])\s{{0,2}}"
-         rf"(?:(?:{until})\s+)?(?:{point.format(n=2)}){_A}){not_amount}", _span, (), (D, "từ", "năm", "tháng", "ngày",)),
+         rf"(?:(?:{until})\s+)?(?:{point.format(n=2)}){_A}){not_amount}", _span, (), (Y, D, "từ", "năm", "tháng", "ngày",)),
         (rf"(?P<all>(?:{range_prefix}\s+|từ\s+(?:năm\s+)?)?{_B}(?P<y1>(?:19|20)[0-9]{{2}})\s{{0,2}}[-–—]\s{{0,2}}"
-         rf"(?:năm\s+)?(?P<y2>(?:19|20)[0-9]{{2}}){_A})", _year_range, ("-", "–", "—"), (D, "từ", *_words("range_prefix"),)),
+         rf"(?:năm\s+)?(?P<y2>(?:19|20)[0-9]{{2}}){_A})", _year_range, ("-", "–", "—"), (Y, "từ", *_words("range_prefix"),)),
         (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}}){sep}(?P<m>[0-9]{{1,2}})\s?(?P=s)\s?{_Y}{_A})", _day, (), (D, "ngày",)),
         (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}})\s*(?:,\s*)?năm\s+{_Y}{_A})", _day, ("tháng",), (D, "ngày",)),
         (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?:(?P<part>{part})\s+)?năm\s+{_Y}{_A})", _part_of_year, ("tháng",), (D,)),
@@ -229,9 +229,9 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs, Begins]]:
          _yearless_day, days, ("ngày",)),
         (rf"(?<![0-9]\s{{0,2}}|(?:{lunar_before})\s{{1,2}})(?P<all>tháng\s+(?P<m>[0-9]{{1,2}}){_A})"
          rf"(?!\s*(?:[/.-]|năm|[0-9])){not_lunar}", _yearless_month, ("tháng",), ("tháng",)),
-        (rf"(?P<all>(?:{_B}|(?<=\p{{Lu}}-)){_Y}{_A})(?![.,][0-9])", _bare_year, (), (D,)),
+        (rf"(?P<all>(?:{_B}|(?<=\p{{Lu}}-)){_Y}{_A})(?![.,][0-9])", _bare_year, (), (Y,)),
         # the next year of a list: "hai năm 2016, 2017 học sinh", "năm 2004 và 2011"
-        (rf"(?<=(?:19|20)[0-9]{{2}}\s{{0,2}}(?:,|và)\s{{1,2}})(?P<all>{_Y}{_A})(?![.,][0-9])", _year, (), (D,)),
+        (rf"(?<=(?:19|20)[0-9]{{2}}\s{{0,2}}(?:,|và)\s{{1,2}})(?P<all>{_Y}{_A})(?![.,][0-9])", _year, (), (Y,)),
     ]
     return [(regex.compile(p, _FLAGS), build, needs, begins) for p, build, needs, begins in table]
 
@@ -243,20 +243,34 @@ def start_words() -> list[str]:
 
 
 def _starts(doc: Document, begins: Begins) -> list[int]:
-    """Where a pattern whose matches begin with ``begins`` is tried: the runs of digits and the
-    hits of those words of :func:`start_words` (even inside a word), once per article."""
+    """Where a pattern whose matches begin with ``begins`` is tried: the runs of digits of its
+    shape (a year, a day or month) and the hits of its words of :func:`start_words` (even inside
+    a word), once per article."""
     memo = doc.memo("_date_starts", dict)
     if begins not in memo:
         by_word = doc.memo("_date_words", lambda: _by_word(doc))
-        found = {s for w in begins if w != _DIGIT for s in by_word.get(w.lower(), ())}
-        memo[begins] = sorted(found.union(doc.digit_starts) if _DIGIT in begins else found)
+        found = {s for w in begins if w not in (_YEAR, _DAY) for s in by_word.get(w.lower(), ())}
+        for shape in (_YEAR, _DAY):
+            if shape in begins:
+                found.update(by_word[shape])
+        memo[begins] = sorted(found)
     return memo[begins]
 
 
 def _by_word(doc: Document) -> dict[str, list[int]]:
-    out: dict[str, list[int]] = {}
+    """Start words by their lower-case form, and runs of digits by shape."""
+    text = doc.text
+    out: dict[str, list[int]] = {_YEAR: [], _DAY: []}
     for s, e in candidates_of(doc).hits("date_words"):
-        out.setdefault(doc.text[s:e].lower(), []).append(s)
+        out.setdefault(text[s:e].lower(), []).append(s)
+    for s in doc.digit_starts:
+        e = s + 1
+        while e < len(text) and "0" <= text[e] <= "9" and e - s < 5:
+            e += 1
+        if e - s <= 2:
+            out[_DAY].append(s)
+        elif e - s == 4 and text[s:s + 2] in ("19", "20"):
+            out[_YEAR].append(s)
     return out
 
 
