@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,7 +16,28 @@ _DIGITS = re.compile(r"[0-9]+")
 #: How far a number-bearing mention reaches before and after its digits
 #: ("giai đoạn 2016-2020", "Chỉ thị số 01-CT/TU", "gần 92 ngàn hồ sơ lượt người").
 WINDOW_BEFORE, WINDOW_AFTER = 80, 60
-_SENTENCE_END = regex.compile(r"(?<=[.!?…;])\s+(?=[\p{Lu}0-9“\"(])|\n+")
+#: A sentence ends at final punctuation and spaces before a capital, a digit or an opening
+#: quote or bracket, and at line breaks. Found with the standard library's engine (a plain
+#: class, twice as fast over a whole text); :func:`_sentence_breaks` checks what follows.
+_BREAK = re.compile(r"[.!?…;]\s+|\n+")
+_NEWLINES = re.compile(r"\n+")
+_OPENERS = frozenset("0123456789“\"(")
+
+
+def _sentence_breaks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the spaces that end a sentence: after final punctuation when a capital,
+    a digit or an opening quote or bracket follows, else only their line breaks; other line breaks."""
+    for m in _BREAK.finditer(text):
+        start, end = m.span()
+        if text[start] == "\n":
+            yield start, end
+            continue
+        nxt = text[end:end + 1]
+        if nxt and (nxt in _OPENERS or unicodedata.category(nxt) == "Lu"):
+            yield start + 1, end
+        else:
+            for n in _NEWLINES.finditer(text, start + 1, end):
+                yield n.span()
 
 
 @dataclass
@@ -48,10 +70,10 @@ class Document:
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of each sentence, split on final punctuation and line breaks."""
         spans, start = [], 0
-        for m in _SENTENCE_END.finditer(self.text):
-            if m.start() > start:
-                spans.append((start, m.start()))
-            start = m.end()
+        for b_start, b_end in _sentence_breaks(self.text):
+            if b_start > start:
+                spans.append((start, b_start))
+            start = b_end
         if start < len(self.text):
             spans.append((start, len(self.text)))
         return spans

