@@ -11,6 +11,7 @@ before them ("tại Đức", "về Bửu Long") or an address after them ("Ba Đ
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Iterator
@@ -20,7 +21,7 @@ import regex
 from .lang import vi
 
 _RUN = regex.compile(r"(?<![\p{L}0-9.&-])\p{Lu}[\p{L}]*+(?:[ ]\p{Lu}[\p{L}]*+)*+(?![\p{L}0-9&-])")
-_BEFORE = regex.compile(r"(?:([\p{L}0-9]+)[ ])?([\p{L}0-9]+)[ ]$")
+_BEFORE = regex.compile(r"(?:([\p{L}0-9]+)[ ])?([\p{L}0-9]+)[ ]$", regex.REVERSE)  # read from the end
 _AFTER = regex.compile(r"(?:, ?| \(| - | – | và )(\p{Lu}\p{L}*+(?: \p{Lu}\p{L}*+){0,3})")
 _LIST = regex.compile(r", ?| và | - | – |/")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;…\"“”'(\n-]\s*)$")
@@ -127,9 +128,62 @@ def _names_in(run: str) -> tuple[tuple[int, int, int, _Entry], ...]:
     return tuple(out)
 
 
+@cache
+def _automaton():
+    """Every known name, case kept: one pass finds where they are written."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for name in _names():
+        automaton.add_word(name, len(name))
+    if not _names():
+        automaton.add_word("\0", 1)
+    automaton.make_automaton()
+    return automaton
+
+
+def _is_capital(char: str) -> bool:
+    return unicodedata.category(char) == "Lu"
+
+
+def _run_start(text: str, at: int) -> int:
+    """Where the run of capitalised words holding the word at ``at`` starts (as ``_RUN`` finds
+    runs): back over capitalised words one space apart, then forward past a first word that
+    something other than a space or punctuation of a name precedes ("TP.Hồ Chí Minh" → "Chí")."""
+    start = at
+    while start >= 2 and text[start - 1] == " ":
+        word = start - 1
+        while word > 0 and text[word - 1].isalpha():
+            word -= 1
+        if word == start - 1 or not _is_capital(text[word]):
+            break
+        start = word
+    if start and (text[start - 1].isalpha() or text[start - 1] in "0123456789.&-"):
+        space = text.find(" ", start, at + 1)
+        start = space + 1 if space >= 0 else at + 1
+    return start
+
+
+def _runs(text: str) -> list[regex.Match[str]]:
+    """The runs of capitalised words that hold a known name, in order: found from the names
+    (one pass of an automaton), not by reading every run of the text."""
+    starts: set[int] = set()
+    for last, length in _automaton().iter(text):
+        at = last + 1 - length
+        if (at and text[at - 1].isalpha()) or text[last + 1:last + 2].isalpha():
+            continue  # inside a longer word ("An" in "Anh")
+        starts.add(_run_start(text, at))
+    runs = []
+    for start in sorted(starts):
+        run = _RUN.match(text, start)
+        if run is not None and (not runs or run.start() >= runs[-1].end()):
+            runs.append(run)
+    return runs
+
+
 def places(text: str) -> Iterator[Place]:
     last_end = -1  # end of the last known name: an ambiguous name in a list of places is a place
-    for run in _RUN.finditer(text):
+    for run in _runs(text):
         found = _names_in(run[0])
         if not found:
             continue

@@ -108,7 +108,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "head": regex.compile(rf"(?<![\p{{L}}0-9/-])(?P<head>{alternation(upper)})(?![\p{{L}}0-9])"),
         "area": regex.compile(rf"(?<![\p{{L}}])(?P<level>{alternation(levels)})(?![\p{{L}}])"),
         "province": regex.compile(rf"(?<![\p{{L}}])(?P<name>{alternation(list(data['provinces']))})(?![\p{{L}}])"),
-        "title": regex.compile(rf"(?<![\p{{L}}]){alternation(data['titles'])}\s*$"),
+        "title": regex.compile(rf"(?<![\p{{L}}]){alternation(data['titles'])}\s*$", regex.REVERSE),  # read from the end
     }
 
 
