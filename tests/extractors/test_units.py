@@ -93,3 +93,19 @@ def test_admin_units_file_in_sync_with_the_package():
 
     shipped = resources.files("newsmine.lang.vi").joinpath("admin_units.tsv").read_text(encoding="utf-8")
     assert shipped == build(), "run: python -m newsmine.lang.vi.build_admin_units"
+
+
+@pytest.mark.parametrize("text", [
+    "Đoàn đến Hà Nội, Bắc Ninh và Nhật Bản.",
+    "Sáng nay tại TP.Hồ Chí Minh và X-Hà Nội, Hà Nội2 rồi Ba Đình.",   # a name after "." or "-" or before a digit
+    "Ông Nguyễn Thanh Xuân về Thanh Xuân  Hà Nội.",                   # two spaces break a run
+    "Anh An ở An Giang; Tân An.Long An",
+    "HÀ NỘI Hà Nội Ha Noi",
+])
+def test_places_read_the_runs_that_hold_a_name(text):
+    # the runs found from the names' automaton are the runs of capitals that hold a name
+    from newsmine import gazetteer
+
+    every = [m.span() for m in gazetteer._RUN.finditer(text) if gazetteer._names_in(m[0])]
+    assert [m.span() for m in gazetteer._runs(text) if gazetteer._names_in(m[0])] == every
+    assert every  # each text holds a name
