@@ -69,6 +69,7 @@ def _data() -> dict[str, object]:
     return {
         "heads": heads, "levels": levels, "roles": _roles(),
         "level_abbr": frozenset(w for w in levels if w[:1].isupper()), "provinces": provinces, "abbr": vi.mapping("abbreviations"),
+        "abbr_phrases": tuple((a, full) for a, full in vi.mapping("abbreviations").items() if " " in a),
         "words": vi.dictionary(), "titles": vi.column("titles"), "surnames": frozenset(vi.column("surnames")),
         "level_words": frozenset(w.lower() for w in levels), "field_nouns": frozenset(vi.column("field_nouns")),
         "head_starts": frozenset(h.split()[0] for h in heads), "lower_heads": frozenset(lower), "lower_head_ends": frozenset(h.rsplit(" ", 1)[-1] for h in lower),
@@ -122,6 +123,7 @@ class _Tokens:
 
     def __init__(self, text: str, pos: int):
         self.items: list[tuple[int, int, str]] = []
+        self.words: list[str] = []
         m = _WORDS.match(text, pos, min(len(text), pos + 160))
         if m is None:
             return
@@ -132,6 +134,7 @@ class _Tokens:
                 self.items.append((start, start + len(word) - 1, word[:-1]))
                 break
             self.items.append((start, start + len(word), word))
+        self.words = [w for _, _, w in self.items]
 
     def __len__(self) -> int:
         return len(self.items)
@@ -152,8 +155,8 @@ class _Scanner:
         self.data = _data()
 
     def word(self, i: int) -> str:
-        items = self.tokens.items
-        return items[i][2] if i < len(items) else ""
+        words = self.tokens.words
+        return words[i] if i < len(words) else ""
 
     def compound(self, i: int) -> int:
         """Tokens in the dictionary word starting at ``i`` (capitalised first syllable): 1 to 3."""
@@ -337,10 +340,11 @@ def _most_cited(matches: Iterable[regex.Match[str]]) -> str | None:
 
 def canonical(name: str, province: str | None) -> str:
     """"BHXH tỉnh" → "Bảo hiểm xã hội tỉnh Bến Tre" (abbreviations expanded, bare level completed)."""
-    abbr = _data()["abbr"]
+    data = _data()
+    abbr = data["abbr"]
     out = " ".join(abbr.get(w, w) for w in name.split(" "))
-    for composite, full in abbr.items():
-        if " " in composite and composite in out:
+    for composite, full in data["abbr_phrases"]:
+        if composite in out:
             out = out.replace(composite, full)
     if province and (out.endswith((" tỉnh", " thành phố")) or out in _data()["roles"]["provincial_body"]):
         out = f"{out} {province}"
