@@ -374,6 +374,8 @@ def _spelled(doc: Document, taken) -> list[Indicator]:
         start = m.start()
         if text[start].isupper() and not _SENTENCE_OPEN.search(text[max(0, start - 3):start]):
             continue  # "Hai Bà Trưng", "giải Ba", "cô Mười": names
+        if overlaps(start, start + 1, taken):
+            continue  # inside a date or a document's name ("năm 2017")
         amount = _spelled_amount(text, start)
         if amount is None or overlaps(start, amount[2], taken) or _blocked_before(text, start, names=False):
             continue
