@@ -23,8 +23,10 @@ from ..lang import vi
 from ..records import Achievement, AchievementType, Mention, UnitKind
 from ..text import alternation
 
-_CLAUSE_LEFT = regex.compile(r"(?<![0-9])\.|\.(?![0-9])|[;:!?\n]|,\s(?=(?:và\s)?[\p{Lu}])")
-_CLAUSE_RIGHT = regex.compile(r"(?<![0-9])\.|\.(?![0-9])|[;!?\n]|:\s|,\s(?=\p{Lu})")
+#: a full stop ends a clause before a space, a closing quote or the end; not inside "TP.HCM", "3.5"
+_STOP = r"\.(?=\s|$|[”\"’)\]])"
+_CLAUSE_LEFT = regex.compile(rf"{_STOP}|[;:!?\n]|,\s(?=(?:và\s)?[\p{{Lu}}])")
+_CLAUSE_RIGHT = regex.compile(rf"{_STOP}|[;!?\n]|:\s|,\s(?=\p{{Lu}})")
 _NUMBER = r"(?:[0-9]{1,4}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều)"
 _GLUE = regex.compile(r"[ ]{0,2}(?:,[ ]{1,2}|[ ]{1,2}(?:và|cùng|,)[ ]{1,2})?")
 #: what lists the prizes of one phrase: "1 giải Nhất, 2 giải Nhì và 3 giải Ba", "đạt giải, trong đó có 7 giải A"
@@ -41,7 +43,7 @@ _DESCRIBED_AFTER = regex.compile(r"\s(?:được|nhận|sẽ)\s")  # "tác phẩ
 _AFTER = 50  # characters after a cue read for a future ("sẽ") that makes it an event to come
 _REACH = 160
 _EXEMPLAR_GAP = 80
-_CLAUSE_STOP = regex.compile(r"[.;:!?\n]")
+_CLAUSE_STOP = regex.compile(rf"{_STOP}|[;:!?\n]")
 _TITLED = regex.compile(r"\s{1,2}(?:là|làm)\s{1,2}")
 _NAME_TAIL = regex.compile(r"(?P<low>(?:\s\p{Ll}+){1,2})(?:\s\p{Lu}[\p{L}]*){1,3}(?!\p{L})")
 _HEAD_TITLE = regex.compile(r"^(?:\S+\s){0,2}(?:trưởng|viên)(?!\S)", regex.IGNORECASE)  # "Đội trưởng", "Đoàn viên"

@@ -120,7 +120,8 @@ def test_award_is_the_honour_as_named(body, award):
      "Việt Nam tặng Bằng khen.", "chị Phạm Thị Hoa"),
     ("Trong năm, 26 cán bộ, giáo viên, nhân viên đạt danh hiệu Lao động tiên tiến.",
      "26 cán bộ, giáo viên, nhân viên"),
-    ("Sau hai năm, huyện Đức Phổ có 9 thôn đạt chuẩn khu dân cư nông thôn mới kiểu mẫu.", "9 thôn"),                                   # the count the unit has, not the unit
+    ("Sau hai năm, huyện Đức Phổ có 9 thôn đạt chuẩn khu dân cư nông thôn mới kiểu mẫu.", "9 thôn"),
+    ("Năm 2023, Công an TP.HCM được Thủ tướng Chính phủ tặng Bằng khen.", "Công an TP.HCM"),  # a dot inside a name                                   # the count the unit has, not the unit
     ("UBND tỉnh trao quyết định công nhận xã Hòa Bình, huyện Chợ Gạo đạt chuẩn nông thôn mới nâng cao.",
      "xã Hòa Bình"),                                           # the commune, not its district address
 ])
