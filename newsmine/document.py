@@ -79,22 +79,24 @@ class Document:
         return spans
 
     @cached_property
+    def digit_runs(self) -> list[tuple[int, int]]:
+        """(start, end) of each run of digits."""
+        return [m.span() for m in _DIGITS.finditer(self.text)]
+
+    @cached_property
     def digit_starts(self) -> list[int]:
         """Where each run of digits starts."""
-        return [m.start() for m in _DIGITS.finditer(self.text)]
+        return [start for start, _ in self.digit_runs]
 
     @cached_property
     def digit_windows(self) -> list[tuple[int, int]]:
         """Stretches of text around digits, merged: only there can dates, figures and symbols be."""
         text, spans = self.text, []
-        for digits in self.digit_starts:
+        for digits, digits_end in self.digit_runs:
             start = max(0, digits - WINDOW_BEFORE)
             if start:  # back to a word boundary, looking at most 20 characters further
                 space = text.rfind(" ", max(0, start - 20), start)
                 start = space + 1 if space >= 0 else start
-            digits_end = digits + 1
-            while digits_end < len(text) and "0" <= text[digits_end] <= "9":
-                digits_end += 1
             end = min(len(text), digits_end + WINDOW_AFTER)
             if spans and start <= spans[-1][1]:
                 spans[-1][1] = max(spans[-1][1], end)

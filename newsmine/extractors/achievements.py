@@ -23,8 +23,9 @@ from ..lang import vi
 from ..records import Achievement, AchievementType, Mention, UnitKind
 from ..text import alternation
 
-#: a full stop ends a clause before a space, a closing quote or the end; not inside "TP.HCM", "3.5"
-_STOP = r"\.(?=\s|$|[”\"’)\]])"
+#: a full stop ends a clause before a space, a closing quote or the end, and so do dots ("...");
+#: not a dot inside "TP.HCM", "GS.TS", "3.5"
+_STOP = r"\.{2,}|\.(?=\s|$|[”\"’)\]])"
 _CLAUSE_LEFT = regex.compile(rf"{_STOP}|[;:!?\n]|,\s(?=(?:và\s)?[\p{{Lu}}])")
 _CLAUSE_RIGHT = regex.compile(rf"{_STOP}|[;!?\n]|:\s|,\s(?=\p{{Lu}})")
 _NUMBER = r"(?:[0-9]{1,4}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều)"

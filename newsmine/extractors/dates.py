@@ -263,10 +263,7 @@ def _by_word(doc: Document) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {_YEAR: [], _DAY: []}
     for s, e in candidates_of(doc).hits("date_words"):
         out.setdefault(text[s:e].lower(), []).append(s)
-    for s in doc.digit_starts:
-        e = s + 1
-        while e < len(text) and "0" <= text[e] <= "9" and e - s < 5:
-            e += 1
+    for s, e in doc.digit_runs:
         if e - s <= 2:
             out[_DAY].append(s)
         elif e - s == 4 and text[s:s + 2] in ("19", "20"):
