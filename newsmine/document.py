@@ -5,7 +5,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Callable, Iterator
 
 import regex
@@ -22,6 +22,11 @@ WINDOW_BEFORE, WINDOW_AFTER = 80, 60
 _BREAK = re.compile(r"[.!?…;]\s+|\n+")
 _NEWLINES = re.compile(r"\n+")
 _OPENERS = frozenset("0123456789“\"(")
+
+
+@lru_cache(maxsize=64)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def _sentence_breaks(text: str) -> Iterator[tuple[int, int]]:
@@ -111,7 +116,11 @@ class Document:
         cache = self.memos.setdefault("_windows", {})
         if needs not in cache:
             lowered = self.memo("_lowered_windows", lambda: [self.text[s:e].lower() for s, e in self.digit_windows])
-            cache[needs] = [w for w, low in zip(self.digit_windows, lowered) if any(word in low for word in needs)]
+            if len(needs) == 1:
+                cache[needs] = [w for w, low in zip(self.digit_windows, lowered) if needs[0] in low]
+            else:  # one search of all the words per window
+                holds = _any_of(needs).search
+                cache[needs] = [w for w, low in zip(self.digit_windows, lowered) if holds(low)]
         return cache[needs]
 
     def finditer(self, pattern: regex.Pattern[str], needs: tuple[str, ...] = (),
