@@ -330,11 +330,11 @@ class _Hit:
 
 @cache
 def _list_verbs() -> regex.Pattern[str]:
-    """The verbs that tell how a list of prizes is given: won ("đoạt", "đạt", "giành", the
-    receiver's verbs of ``conferral_verbs.tsv`` but "được" and "có") or given out and broken
-    down (the giver's verbs, "trong đó", "gồm", an opening parenthesis or a colon)."""
+    """The verbs that tell how a list of prizes is given: won ("đoạt", "đạt", "giành": role "won"
+    of ``conferral_verbs.tsv``) or given out and broken down (the giver's verbs, "trong đó",
+    "gồm", an opening parenthesis or a colon)."""
     rows = vi.rows("conferral_verbs")
-    won = alternation([w for w, role in rows if role == "receive" and w not in ("được", "có")])
+    won = alternation([w for w, role in rows if role == "won"])
     given = alternation([w for w, role in rows if role == "confer"])
     return regex.compile(rf"(?<!\p{{L}})(?:(?P<won>{won})|{given}|{_BREAKDOWN})(?!\p{{L}})|[(:]", regex.IGNORECASE)
 
