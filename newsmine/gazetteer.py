@@ -2,8 +2,9 @@
 
 Names come from ``lang/vi/countries.tsv`` and ``lang/vi/admin_units.tsv`` (districts and communes
 of the 63 provinces before July 2025 and of the 34 after, generated from ``vietnamadminunits``).
-One pass: a regex finds runs of capitalised words and each run is looked up word by word in a
-dict, longest name first. A name is a place only when it stands alone, not as part of a longer
+One pass of an Aho-Corasick automaton of the names (case kept) finds where they are written; the
+run of capitalised words around each is then read word by word against a dict, longest name first
+(each distinct run once per process). A name is a place only when it stands alone, not as part of a longer
 capitalised name ("Nguyễn Thanh Xuân"), not after a word of address or a street
 ("anh Đức", "đường Ngô Quyền"). Names that are also people's names or common words (one
 syllable, a family name first, a dictionary word), and communes, need a word of place
