@@ -299,6 +299,8 @@ def spelled_value(words: list[str]) -> tuple[float, int] | None:
     one word that is not a count alone ("một", "năm") is None.
     """
     table, scales = _number_words(), _lexicon()["scales"]
+    if len(words) == 1 and not table.get(words[0].lower(), (0, "", False))[2]:
+        return None  # one word that is no count alone (what the end of the loop would decide)
     total = group = 0.0
     digit: int | None = None
     used, prev_role = 0, ""
@@ -337,10 +339,12 @@ _SPELLED_TO = regex.compile(r"\s+(?:đến|tới)\s+(?:dưới\s+|trên\s+)?")
 _HEIGHT = regex.compile(r"(?<![\p{L}0-9.,])(?P<m>[0-9])m(?P<cm>[0-9]{2})(?![\p{L}0-9])")
 
 
-def _spelled_amount(text: str, pos: int) -> tuple[float, str | None, int, bool] | None:
-    """A spelled-out number at ``pos`` and what it counts: (value, unit, end, is money)."""
+def _spelled_amount(text: str, pos: int,
+                    m: regex.Match[str] | None = None) -> tuple[float, str | None, int, bool] | None:
+    """A spelled-out number at ``pos`` (its match ``m`` when already made) and what it counts:
+    (value, unit, end, is money)."""
     lex = _lexicon()
-    m = _spelled_pattern().match(text, pos)
+    m = m or _spelled_pattern().match(text, pos)
     if not m:
         return None
     words = m[0].split()
@@ -376,7 +380,7 @@ def _spelled(doc: Document, taken) -> list[Indicator]:
             continue  # "Hai Bà Trưng", "giải Ba", "cô Mười": names
         if overlaps(start, start + 1, taken):
             continue  # inside a date or a document's name ("năm 2017")
-        amount = _spelled_amount(text, start)
+        amount = _spelled_amount(text, start, m)
         if amount is None or overlaps(start, amount[2], taken) or _blocked_before(text, start, names=False):
             continue
         value, unit, end, money = amount
