@@ -127,14 +127,13 @@ class _Tokens:
         m = _WORDS.match(text, pos, min(len(text), pos + 160))
         if m is None:
             return
-        for start, word in zip(m.starts("t"), m.captures("t")):
-            if len(self.items) == _MAX_TOKENS:
+        items = self.items
+        for start, word in zip(m.starts("t")[:_MAX_TOKENS], m.captures("t")[:_MAX_TOKENS]):
+            if word[-1] == "." and not _ABBREVIATION.match(word[:-1] or "x"):
+                items.append((start, start + len(word) - 1, word[:-1]))
                 break
-            if word.endswith(".") and not _ABBREVIATION.match(word[:-1] or "x"):
-                self.items.append((start, start + len(word) - 1, word[:-1]))
-                break
-            self.items.append((start, start + len(word), word))
-        self.words = [w for _, _, w in self.items]
+            items.append((start, start + len(word), word))
+        self.words = [w for _, _, w in items]
 
     def __len__(self) -> int:
         return len(self.items)
@@ -183,11 +182,11 @@ class _Scanner:
             return 0
         if not first or (first[:1].isupper() and first not in self.data["level_abbr"]):
             return 0
-        levels = self.data["level_words"]
+        levels, tokens = self.data["level_words"], self.tokens.words
         for n in (3, 2, 1):
-            words = [self.word(j) for j in range(i, i + n)]
-            if all(words) and " ".join(words) in levels and words[0][:1].islower() or \
-                    (n == 1 and words[0] in self.data["level_abbr"]):
+            words = tokens[i:i + n]  # fewer than n when the tokens end
+            if len(words) == n and " ".join(words) in levels and first[:1].islower() or \
+                    (n == 1 and first in self.data["level_abbr"]):
                 return n
         return 0
 
