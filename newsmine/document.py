@@ -24,6 +24,9 @@ _NEWLINES = re.compile(r"\n+")
 _OPENERS = frozenset("0123456789“\"(")
 
 
+_FEW_NEEDS = 12  # up to this many words, looked for one by one (the first usually holds)
+
+
 @lru_cache(maxsize=64)
 def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
@@ -116,9 +119,9 @@ class Document:
         cache = self.memos.setdefault("_windows", {})
         if needs not in cache:
             lowered = self.memo("_lowered_windows", lambda: [self.text[s:e].lower() for s, e in self.digit_windows])
-            if len(needs) == 1:
-                cache[needs] = [w for w, low in zip(self.digit_windows, lowered) if needs[0] in low]
-            else:  # one search of all the words per window
+            if len(needs) <= _FEW_NEEDS:
+                cache[needs] = [w for w, low in zip(self.digit_windows, lowered) if any(word in low for word in needs)]
+            else:  # many words (directives' document types): one search of them all per window
                 holds = _any_of(needs).search
                 cache[needs] = [w for w, low in zip(self.digit_windows, lowered) if holds(low)]
         return cache[needs]
@@ -130,6 +133,8 @@ class Document:
         With ``starts`` (sorted), the pattern is tried only there: the same matches when every
         match starts at one of them."""
         text = self.text
+        if starts is not None and not starts:
+            return
         for start, end in self._windows(needs):
             if starts is None:
                 yield from pattern.finditer(text, start, end)
