@@ -25,7 +25,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from ..query import SYLLABLE, Query, QueryError, parse, snippet, token, value_keys
 from ..records import Record
 from .backend import Filters, Hits
-from .querying import FACETS, FILTER_FIELDS, value_match
+from .querying import FACETS, filter_conditions
 from .schema import (FILTER_KEYS, INTERNAL, MIGRATIONS, RECORD_COLUMNS, ROW_KEY, SCHEMA_VERSION, VIEWS, layout,
                      mention_tables)
 from .writing import FILTER_VALUES, table_rows
@@ -203,7 +203,7 @@ class PostgresBackend:
         return out
 
     def search(self, query: str | None, filters: Filters, limit: int) -> Hits:
-        where, args = _where(filters)
+        where, args = filter_conditions(filters, "%s", q)
         parsed = parse(query) if query and query.strip() else None
         if parsed:
             phrase = f"CASE WHEN a.{SEARCH} @@ %s::tsquery THEN 1 ELSE 0 END" if parsed.phrase else "0"
@@ -228,7 +228,7 @@ class PostgresBackend:
         return Hits(rows, total, int(phrase_count) if together else None)
 
     def facets(self, query: str | None, filters: Filters, limit: int) -> dict[str, list[tuple]]:
-        where, args = _where(filters)
+        where, args = filter_conditions(filters, "%s", q)
         parsed: Query | None = parse(query) if query and query.strip() else None
         if parsed:
             where, args = [f"a.{SEARCH} @@ %s::tsquery", *where], [tsquery(parsed.tree), *args]
@@ -281,23 +281,6 @@ class PostgresBackend:
 
     def close(self) -> None:
         self.conn.close()
-
-
-def _where(f: Filters) -> tuple[list[str], list[Any]]:
-    """The filters as SQL on ``articles a`` (the SQLite backend's rules: :func:`.querying._where`)."""
-    where, args = [], []
-    for field, (table, cols) in FILTER_FIELDS.items():
-        value = getattr(f, field)
-        if not value or not value.strip():
-            continue
-        values, values_args = value_match(field, value, "%s")
-        alias = "a" if table == "articles" else "x"
-        test = " OR ".join(f"{alias}.{q(c)} IN ({values})" for c in cols)
-        where.append(f"({test})" if table == "articles" else
-                     f"EXISTS (SELECT 1 FROM {q(table)} x WHERE x.article_id = a.id AND ({test}))")
-        args += values_args * len(cols)
-    more, more_args = f.bounds("%s")
-    return where + more, args + more_args
 
 
 def _safe(url: str) -> str:

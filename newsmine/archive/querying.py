@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from ..query import Query, QueryError, accented, parse, snippet, value_keys
 from .backend import Filters, Hits
@@ -63,21 +63,29 @@ def value_match(field: str, value: str, placeholder: str = "?") -> tuple[str, li
             [pattern])
 
 
-def _where(f: Filters) -> tuple[list[str], list[Any]]:
-    where, args = [], []
+def _bracketed(name: str) -> str:
+    return f"[{name}]"
+
+
+def filter_conditions(f: Filters, placeholder: str = "?",
+                      quote: Callable[[str], str] = _bracketed) -> tuple[list[str], list[Any]]:
+    """The filters as SQL conditions on ``articles a`` and their arguments, for either backend
+    (its parameter ``placeholder`` and identifier ``quote``)."""
+    out, args = [], []
     for field, (table, cols) in FILTER_FIELDS.items():
         value = getattr(f, field)
         if not value or not value.strip():
             continue
-        values, values_args = value_match(field, value)
-        test = " OR ".join(f"x.[{c}] IN ({values})" for c in cols)
+        values, values_args = value_match(field, value, placeholder)
+        alias = "a" if table == "articles" else "x"
+        test = " OR ".join(f"{alias}.{quote(c)} IN ({values})" for c in cols)
         if table == "articles":  # a province of either map: "Vĩnh Long" also finds what was Bến Tre and Trà Vinh
-            where.append("(" + test.replace("x.", "a.") + ")")
+            out.append(f"({test})")
         else:
-            where.append(f"EXISTS (SELECT 1 FROM [{table}] x WHERE x.article_id = a.id AND ({test}))")
+            out.append(f"EXISTS (SELECT 1 FROM {quote(table)} x WHERE x.article_id = a.id AND ({test}))")
         args += values_args * len(cols)
-    more, more_args = f.bounds("?")
-    return where + more, args + more_args
+    more, more_args = f.bounds(placeholder)
+    return out + more, args + more_args
 
 
 def fts5(node: tuple) -> str:
@@ -113,7 +121,7 @@ def search(conn: sqlite3.Connection, query: str | None, filters: Filters, limit:
     The phrase is a MATCH of its own whose rowids are tested in the select list: a ``rid IN (...)`` in
     a WHERE clause would make FTS5 look each article up again, one query per row.
     """
-    where, args = _where(filters)
+    where, args = filter_conditions(filters)
     parsed, base, params = _matching(query, where, args)
     phrase, phrase_args = "0", []
     if parsed and parsed.phrase:
@@ -156,7 +164,7 @@ FACETS = {
 
 
 def facets(conn: sqlite3.Connection, query: str | None, filters: Filters, limit: int) -> dict[str, list[tuple]]:
-    where, args = _where(filters)
+    where, args = filter_conditions(filters)
     _, matching, params = _matching(query, where, args)
     base = f"SELECT a.id FROM articles a WHERE a.rowid IN (SELECT rid FROM ({matching}))"
     try:
