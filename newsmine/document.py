@@ -112,13 +112,18 @@ class Document:
                 spans.append([start, end])
         return [(s, e) for s, e in spans]
 
+    @cached_property
+    def lowered_windows(self) -> list[str]:
+        """The text of each digit window, lower-cased."""
+        return [self.text[s:e].lower() for s, e in self.digit_windows]
+
     def _windows(self, needs: tuple[str, ...]) -> list[tuple[int, int]]:
         """The digit windows holding one of ``needs`` (every window for none), found once per ``needs``."""
         if not needs:
             return self.digit_windows
         cache = self.memos.setdefault("_windows", {})
         if needs not in cache:
-            lowered = self.memo("_lowered_windows", lambda: [self.text[s:e].lower() for s, e in self.digit_windows])
+            lowered = self.lowered_windows
             if len(needs) <= _FEW_NEEDS:
                 cache[needs] = [w for w, low in zip(self.digit_windows, lowered) if any(word in low for word in needs)]
             else:  # many words (directives' document types): one search of them all per window

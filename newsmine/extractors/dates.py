@@ -6,7 +6,7 @@ not dates. A day without a year ("sáng 10/6") takes the year of ``published``.
 from __future__ import annotations
 
 import calendar
-from functools import cache
+from functools import cache, lru_cache
 from typing import Callable
 
 import regex
@@ -26,8 +26,13 @@ _FLAGS = regex.IGNORECASE | regex.VERSION1
 
 Builder = Callable[[regex.Match[str], Document], DateMention | None]
 Needs = tuple[str, ...]
-Begins = tuple[str, ...]  # lower-case words a match can begin with, _YEAR or _DAY for a run of digits
-_YEAR, _DAY = "<year>", "<day>"  # four digits "19xx"/"20xx"; one or two digits
+Begins = tuple[str, ...]  # lower-case words a match can begin with, or a shape of a run of digits:
+#: four digits "19xx"/"20xx"; one or two digits; one or two before a separator ("10/6", "10 - 6");
+#: one or two before the word "tháng" ("6 tháng", "10 Tháng"); a year, or one or two digits, before
+#: a word or dash that joins the two ends of a range ("2016 - 2020", "10 đến 15/6", "3 và 4").
+_YEAR, _DAY, _DAY_SEP, _DAY_MONTH = "<year>", "<day>", "<day/>", "<day> tháng"
+_YEAR_TO, _DAY_TO = "<year> đến", "<day> đến"
+_SEPARATORS = frozenset("/.-")
 
 
 def _mention(m: regex.Match[str], group: str, value: str, grain: Grain,
@@ -203,18 +208,18 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs, Begins]]:
              r"|(?:ngày\s+)?(?P<d{n}>[0-9]{{1,2}})(?:\s?(?P<s{n}>[/.-])\s?(?P<m{n}>[0-9]{{1,2}})"
              r"(?:\s?(?P=s{n})\s?(?P<y{n}>" + year + r"))?)?(?![0-9])")
     days = _words("day_prefix")
-    Y, D = _YEAR, _DAY
+    Y, D, DS, DM, YT, DT = _YEAR, _DAY, _DAY_SEP, _DAY_MONTH, _YEAR_TO, _DAY_TO
     # each: (pattern, builder, words its windows need, what a match can begin with)
     table: list[tuple[str, Builder, Needs, Begins]] = [
         (rf"\b(?P<all>(?P<from>từ\s+)?{_B}(?:{point.format(n=1)})\s{{0,2}}(?P<to>{to}|và|[-–])\s{{0,2}}"
-         rf"(?:(?:{until})\s+)?(?:{point.format(n=2)}){_A}){not_amount}", _span, (), (Y, D, "từ", "năm", "tháng", "ngày",)),
+         rf"(?:(?:{until})\s+)?(?:{point.format(n=2)}){_A}){not_amount}", _span, (), (YT, DS, DT, "từ", "năm", "tháng", "ngày",)),
         (rf"(?P<all>(?:{range_prefix}\s+|từ\s+(?:năm\s+)?)?{_B}(?P<y1>(?:19|20)[0-9]{{2}})\s{{0,2}}[-–—]\s{{0,2}}"
-         rf"(?:năm\s+)?(?P<y2>(?:19|20)[0-9]{{2}}){_A})", _year_range, ("-", "–", "—"), (Y, "từ", *_words("range_prefix"),)),
-        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}}){sep}(?P<m>[0-9]{{1,2}})\s?(?P=s)\s?{_Y}{_A})", _day, (), (D, "ngày",)),
-        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}})\s*(?:,\s*)?năm\s+{_Y}{_A})", _day, ("tháng",), (D, "ngày",)),
-        (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?:(?P<part>{part})\s+)?năm\s+{_Y}{_A})", _part_of_year, ("tháng",), (D,)),
+         rf"(?:năm\s+)?(?P<y2>(?:19|20)[0-9]{{2}}){_A})", _year_range, ("-", "–", "—"), (YT, "từ", *_words("range_prefix"),)),
+        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}}){sep}(?P<m>[0-9]{{1,2}})\s?(?P=s)\s?{_Y}{_A})", _day, (), (DS, "ngày",)),
+        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}})\s*(?:,\s*)?năm\s+{_Y}{_A})", _day, ("tháng",), (DM, "ngày",)),
+        (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?:(?P<part>{part})\s+)?năm\s+{_Y}{_A})", _part_of_year, ("tháng",), (DM,)),
         (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?P<part>{part})\s+năm)(?!\s*[0-9]|\s+(?:{year_nouns})(?!\p{{L}}))",
-         _part_of_year, ("tháng",), (D,)),
+         _part_of_year, ("tháng",), (DM,)),
         (rf"(?P<all>tháng\s+(?P<m>[0-9]{{1,2}})\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _month, ("tháng",), ("tháng",)),
         (rf"(?P<all>quý\s+(?P<q>IV|III|II|I|[1-4])\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _quarter, ("quý",), ("quý",)),
         (rf"(?P<all>năm\s+{_Y}{_A})", _year, ("năm",), ("năm",)),
@@ -224,7 +229,7 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs, Begins]]:
          _yearless_day, days, (*days,)),
         # the next day of a list: "ngày 20.10, 8.3", "sáng 2/9 và 5/9"
         (rf"(?<=(?<!\p{{L}})(?:{day_prefix})\s+[0-9]{{1,2}}[/.-][0-9]{{1,2}}\s{{0,2}}(?:,|và)\s{{1,2}})"
-         rf"(?P<all>(?P<d>[0-9]{{1,2}})(?P<s>[/.-])(?P<m>[0-9]{{1,2}}){_A}){not_amount}{not_lunar}", _yearless_day, days, (D,)),
+         rf"(?P<all>(?P<d>[0-9]{{1,2}})(?P<s>[/.-])(?P<m>[0-9]{{1,2}}){_A}){not_amount}{not_lunar}", _yearless_day, days, (DS,)),
         (rf"(?P<all>ngày\s+(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}}){_A})(?!\s*(?:,\s*)?năm){not_lunar}",
          _yearless_day, days, ("ngày",)),
         (rf"(?<![0-9]\s{{0,2}}|(?:{lunar_before})\s{{1,2}})(?P<all>tháng\s+(?P<m>[0-9]{{1,2}}){_A})"
@@ -242,40 +247,87 @@ def start_words() -> list[str]:
             *_words("day_prefix")]
 
 
-def _starts(doc: Document, begins: Begins) -> list[int]:
-    """Where a pattern whose matches begin with ``begins`` is tried: the runs of digits of its
-    shape (a year, a day or month) and the hits of its words of :func:`start_words` (even inside
-    a word), once per article."""
-    memo = doc.memo("_date_starts", dict)
-    if begins not in memo:
-        by_word = doc.memo("_date_words", lambda: _by_word(doc))
-        found = {s for w in begins if w not in (_YEAR, _DAY) for s in by_word.get(w.lower(), ())}
-        for shape in (_YEAR, _DAY):
-            if shape in begins:
-                found.update(by_word[shape])
-        memo[begins] = sorted(found)
-    return memo[begins]
-
-
-def _by_word(doc: Document) -> dict[str, list[int]]:
-    """Start words by their lower-case form, and runs of digits by shape."""
-    text = doc.text
-    out: dict[str, list[int]] = {_YEAR: [], _DAY: []}
-    for s, e in candidates_of(doc).hits("date_words"):
-        out.setdefault(text[s:e].lower(), []).append(s)
-    for s, e in doc.digit_runs:
-        if e - s <= 2:
-            out[_DAY].append(s)
-        elif e - s == 4 and text[s:s + 2] in ("19", "20"):
-            out[_YEAR].append(s)
+@cache
+def _masks() -> dict[str, int]:
+    """What a match can begin with → the patterns (bits of their index) that may match there."""
+    out: dict[str, int] = {}
+    for i, (_, _, _, begins) in enumerate(_patterns()):
+        for w in begins:
+            out[w.lower()] = out.get(w.lower(), 0) | 1 << i
     return out
 
 
+@cache
+def _joins() -> tuple[str, ...]:
+    """How a range joins its two ends: "đến", "tới", "và", a dash."""
+    return (*(w.lower() for w in _words("to")), "và", "-", "–", "—")
+
+
+@lru_cache(maxsize=1024)
+def _indices(mask: int) -> tuple[int, ...]:
+    return tuple(i for i in range(mask.bit_length()) if mask >> i & 1)
+
+
+def _attempts(doc: Document) -> list[tuple[int, tuple[int, ...]]]:
+    """(position, indices of the patterns to try there), in text order: the hits of the start
+    words (even inside a word) and the runs of digits, each by the shapes of :data:`Begins`."""
+    text, masks, joins = doc.text, _masks(), _joins()
+    year, day, day_sep, day_month, year_to, day_to = (
+        masks.get(shape, 0) for shape in (_YEAR, _DAY, _DAY_SEP, _DAY_MONTH, _YEAR_TO, _DAY_TO))
+    at: dict[int, int] = {}
+    for s, e in candidates_of(doc).hits("date_words"):
+        if (mask := masks.get(text[s:e].lower())):
+            at[s] = at.get(s, 0) | mask
+    for s, e in doc.digit_runs:
+        if e - s != 4 and e - s > 2 or e - s == 4 and text[s:s + 2] not in ("19", "20"):
+            continue
+        j = e  # past the spaces after the run
+        while j < len(text) and text[j].isspace():
+            j += 1
+        joined = j - e <= 2 and text[j:j + 3].lower().startswith(joins)
+        if e - s == 4:
+            at[s] = at.get(s, 0) | year | (year_to if joined else 0)
+            continue
+        mask, nxt = day | (day_to if joined else 0), text[e:e + 1]
+        if nxt in _SEPARATORS or j == e + 1 and text[j:j + 1] in _SEPARATORS:
+            mask |= day_sep
+        elif j > e and text[j:j + 5].lower() == "tháng":
+            mask |= day_month
+        at[s] = at.get(s, 0) | mask
+    return [(pos, _indices(at[pos])) for pos in sorted(at) if at[pos]]
+
+
 def extract(doc: Document) -> list[DateMention]:
+    windows = doc.digit_windows
+    if not windows:
+        return []
+    text, patterns = doc.text, _patterns()
+    lowered = doc.lowered_windows
+    holds: dict[tuple[int, int], bool] = {}  # (pattern, window): does the window hold what it needs
+    matches: list[list[regex.Match[str]]] = [[] for _ in patterns]
+    last = [0] * len(patterns)  # where each pattern's last match ended
+    w, n = 0, len(windows)
+    for pos, indices in _attempts(doc):  # as finditer over each pattern's windows, tried only here
+        while w < n and windows[w][1] <= pos:
+            w += 1
+        if w == n:
+            break
+        start, end = windows[w]
+        if pos < start:
+            continue
+        for i in indices:
+            if pos < last[i]:
+                continue
+            if (ok := holds.get((i, w))) is None:
+                needs = patterns[i][2]
+                ok = holds[i, w] = not needs or any(word in lowered[w] for word in needs)
+            if ok and (m := patterns[i][0].match(text, pos, end)) is not None:
+                matches[i].append(m)
+                last[i] = m.end() if m.end() > pos else pos + 1
     symbols = Spans((m.start, m.end) for m in doc.found.get("directives", []) if getattr(m, "symbol", None))
     candidates: list[DateMention] = []
-    for pattern, build, needs, begins in _patterns():
-        for m in doc.finditer(pattern, needs, _starts(doc, begins)):
+    for (_, build, _, _), found in zip(patterns, matches):
+        for m in found:
             mention = build(m, doc)
             if mention and not overlaps(mention.start, mention.end, symbols):
                 candidates.append(mention)
