@@ -46,13 +46,13 @@ ANYWHERE = frozenset({"date_words", "doc_types"})
 def achievement_cue_words() -> list[str]:
     """First words of the cues of ``achievement_cues.tsv`` (a "<n>" number as its number words;
     digits are :meth:`Candidates.digits`): where a cue can start, whatever spacing or number follows."""
+    from .extractors.achievements import COUNT_WORDS
     from .lang import vi
 
-    numbers = "một hai ba bốn năm sáu bảy tám chín mười nhiều".split()
     out: set[str] = set()
     for row in vi.rows("achievement_cues"):
         first = row[0].split()[0]
-        out.update(numbers if first == "<n>" else vi.spelling_variants(first))
+        out.update(COUNT_WORDS if first == "<n>" else vi.spelling_variants(first))
     return sorted(out)
 
 

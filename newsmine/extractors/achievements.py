@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Iterator
 
 import regex
 
@@ -28,7 +29,9 @@ from ..text import alternation
 _STOP = r"\.{2,}|\.(?=\s|$|[”\"’)\]])"
 _CLAUSE_LEFT = regex.compile(rf"{_STOP}|[;:!?\n]|,\s(?=(?:và\s)?[\p{{Lu}}])")
 _CLAUSE_RIGHT = regex.compile(rf"{_STOP}|[;!?\n]|:\s|,\s(?=\p{{Lu}})")
-_NUMBER = r"(?:[0-9]{1,4}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|nhiều)"
+#: the words a count of prizes opens with ("hai giải Nhất", "nhiều Bằng khen"), besides digits
+COUNT_WORDS = ("một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "nhiều")
+_NUMBER = rf"(?:[0-9]{{1,4}}|{'|'.join(COUNT_WORDS)})"
 _GLUE = regex.compile(r"[ ]{0,2}(?:,[ ]{1,2}|[ ]{1,2}(?:và|cùng|,)[ ]{1,2})?")
 #: what lists the prizes of one phrase: "1 giải Nhất, 2 giải Nhì và 3 giải Ba", "đạt giải, trong đó có 7 giải A"
 _BREAKDOWN = r"trong đó|trong số đó|bao gồm|gồm"
@@ -78,21 +81,47 @@ _NAMED = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE
 
 
 @cache
-def _cues() -> tuple[regex.Pattern[str], dict[str, AchievementType]]:
-    table = {vi.canonical(r[0]): AchievementType(r[1]) for r in vi.rows("achievement_cues")}
+def _cue_parts() -> tuple[tuple[frozenset[str], str], ...]:
+    """Each cue of ``achievement_cues.tsv`` as a pattern, longest first, with the lower-case words
+    it can open with: its first word, or for a count ("<n> giải") the number words and ``<n>``
+    (digits)."""
+    table = _cue_table()
     # "đoạt giải", "2 giải" take the name of the prize after them: "đoạt Giải thưởng Nhà nước", "2 giải Nhì"
     names = sorted({*(c.split(" ", 1)[1] for c in table if c.startswith("giải ")), *_ranks()},
                    key=len, reverse=True)
     prize_name = r"(?:\s(?:" + "|".join(r"\s".join(map(regex.escape, n.split())) for n in names) + r"))?"
+    counts = frozenset({"<n>", *COUNT_WORDS})
     parts = []
     for cue in sorted({v for c in table for v in vi.spelling_variants(c)}, key=len, reverse=True):
         words = [_NUMBER if w == "<n>" else regex.escape(w) for w in cue.split()]
+        opens = counts if words[0] == _NUMBER else frozenset({cue.split()[0]})
         if words[0] == "vượt" and len(words) > 1:
-            parts.append(r"vượt(?:\s[0-9.,]{1,12}\s?%?)?\s" + r"\s".join(words[1:]))
+            parts.append((opens, r"vượt(?:\s[0-9.,]{1,12}\s?%?)?\s" + r"\s".join(words[1:])))
         else:
-            parts.append(r"\s".join(words) + (prize_name if words[-1] == "giải" else ""))
-    pattern = regex.compile(rf"(?<![\p{{L}}])(?P<cue>{'|'.join(parts)})(?![\p{{L}}])", regex.IGNORECASE)
-    return pattern, table
+            parts.append((opens, r"\s".join(words) + (prize_name if words[-1] == "giải" else "")))
+    return tuple(parts)
+
+
+@cache
+def _cue_table() -> dict[str, AchievementType]:
+    return {vi.canonical(r[0]): AchievementType(r[1]) for r in vi.rows("achievement_cues")}
+
+
+def _cue_pattern(parts: list[str]) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\p{{L}}])(?P<cue>{'|'.join(parts)})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@cache
+def _cues() -> tuple[regex.Pattern[str], dict[str, AchievementType]]:
+    return _cue_pattern([part for _, part in _cue_parts()]), _cue_table()
+
+
+@cache
+def _cues_opening(words: frozenset[str]) -> regex.Pattern[str] | None:
+    """The cues of :func:`_cues` that open with one of ``words``, in the same order: at a place
+    where a word opens, they match just as the whole alternation does, in a fraction of the time."""
+    parts = [part for opens, part in _cue_parts() if not opens.isdisjoint(words)]
+    return _cue_pattern(parts) if parts else None
 
 
 @cache
@@ -249,14 +278,30 @@ def _counts_before(text: str, hits: found.Candidates) -> list[int]:
     return out
 
 
+def _cue_matches(doc: Document) -> Iterator[regex.Match[str]]:
+    """What ``finditer`` of the cue pattern finds, trying at each hit of a cue's first word and
+    at digits before one only the cues that open there."""
+    text, hits = doc.text, found.of(doc)
+    opening: dict[int, set[str]] = {}
+    for s, e in hits.hits("achievement_cues"):
+        opening.setdefault(s, set()).add(text[s:e].lower())
+    for d in _counts_before(text, hits):
+        opening.setdefault(d, set()).add("<n>")
+    end = 0
+    for pos in sorted(opening):
+        if pos < end or (pattern := _cues_opening(frozenset(opening[pos]))) is None:
+            continue
+        if (m := pattern.match(text, pos)) is not None:
+            yield m
+            end = m.end() if m.end() > pos else pos + 1
+
+
 def candidates(doc: Document) -> list[Candidate]:
     """Every cue outside campaign, unit and document names, with its sentence: what the classifier judges."""
-    pattern, _ = _cues()
     names = doc.taken("campaigns")
     covering = _covering(doc)
-    hits = found.of(doc)
     out = []
-    for m in found.scan(pattern, doc.text, sorted({*hits.starts("achievement_cues"), *_counts_before(doc.text, hits)})):
+    for m in _cue_matches(doc):
         if overlaps(m.start(), m.end(), names) or _inside(covering, m.start(), m.end()) \
                 or _not_cue_over(doc.text, m.start(), m.end()):
             continue
