@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import cache
 from importlib import import_module
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Container, Iterable, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
     import regex
@@ -164,6 +164,27 @@ class Candidates:
 def of(doc: "Document") -> Candidates:
     """The candidates of ``doc``, found once."""
     return doc.memo("candidates", lambda: Candidates(doc.text))
+
+
+def literal(text: str, hits: list[tuple[int, int]], words: Container[str], not_before: str = "",
+            not_after: str = "") -> list[tuple[int, int]]:
+    """What ``finditer`` of a longest-first alternation of the literal ``words`` (case kept), with
+    no letter, nor a character of ``not_before``/``not_after``, right before or after, finds: read
+    from a group's whole-word ``hits`` (sorted) that are one of ``words`` as written, with no
+    regular expression. The group must hold every one of ``words``."""
+    out: list[tuple[int, int]] = []
+    n, end, i = len(text), 0, 0
+    while i < len(hits):
+        start, longest = hits[i][0], -1
+        while i < len(hits) and hits[i][0] == start:
+            e = hits[i][1]
+            if e > longest and text[start:e] in words and (e == n or text[e] not in not_after):
+                longest = e
+            i += 1
+        if longest > start >= end and not (start and text[start - 1] in not_before):
+            out.append((start, longest))
+            end = longest
+    return out
 
 
 def scan(pattern: "regex.Pattern[str]", text: str, starts: Iterable[int]) -> Iterator["regex.Match[str]"]:

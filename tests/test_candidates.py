@@ -47,6 +47,28 @@ def test_scan_finds_what_finditer_finds(text):
     assert scanned == [m.span() for m in pattern.finditer(text)]
 
 
+@pytest.mark.parametrize("group, words, not_before, not_after", [
+    ("unit_heads", "upper_heads", "0123456789/-", "0123456789"),
+    ("admin_levels", "level_forms", "", ""),
+    ("provinces", "provinces", "", ""),
+])
+def test_literal_hits_are_what_a_longest_first_alternation_finds(group, words, not_before, not_after):
+    # the units' heads, levels and provinces read from the one-pass hits, with no pattern,
+    # are the matches of the alternation of the same words over whole articles
+    from newsmine.text import alternation
+
+    listed = units._data()[words]
+    before = regex.escape(not_before) if not_before else ""
+    pattern = regex.compile(rf"(?<![\p{{L}}{before}]){alternation(list(listed))}(?![\p{{L}}{regex.escape(not_after)}])")
+    checked = 0
+    for text in [*_corpus_texts(), "Sở Y tế-Sở Tài chính, 2Sở, Sở2, UBND tỉnh Bến Tre, TỈNH Bến Tre, Tỉnh Bến Tre."]:
+        doc = Document(Article(id="x", source="x", text=text))
+        found = candidates.literal(text, candidates.of(doc).hits(group), listed, not_before, not_after)
+        assert found == [m.span() for m in pattern.finditer(text)]
+        checked += len(found)
+    assert checked > 100
+
+
 def test_scan_keeps_matches_apart():
     pattern = regex.compile(r"ab(?:ab)*")
     assert [m.span() for m in candidates.scan(pattern, "ababab", [0, 2, 4])] == [(0, 6)]

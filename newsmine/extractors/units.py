@@ -33,6 +33,7 @@ from . import select
 
 _ABBREVIATION = regex.compile(r"^(?:\p{Lu}{2,}[\p{L}0-9&]*|\p{Lu}\p{Ll}?\p{Lu}[\p{L}0-9&]*)(?:-\p{Lu}[\p{L}0-9&]*)*$")
 _MAX_TOKENS = 10
+_DIGITS = "0123456789"
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,9 @@ def _data() -> dict[str, object]:
         # first words: most tokens start no level, province or country, and are dismissed at once
         "level_firsts": frozenset(w.lower().split(" ")[0] for w in levels),
         "province_firsts": frozenset(name.split(" ")[0] for name in provinces),
+        # as a unit name opens with them: heads in capitals, levels in lower case or capitalised
+        "upper_heads": frozenset(h for h in heads if h not in lower),
+        "level_forms": frozenset(w for lv in levels for w in (lv, lv[:1].upper() + lv[1:])),
     }
 
 
@@ -103,11 +107,8 @@ def province_words() -> list[str]:
 @cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
     data = _data()
-    levels = [w for lv in data["levels"] for w in (lv, lv[:1].upper() + lv[1:])]
-    upper = [h for h in data["heads"] if h not in data["lower_heads"]]
     return {
-        "head": regex.compile(rf"(?<![\p{{L}}0-9/-])(?P<head>{alternation(upper)})(?![\p{{L}}0-9])"),
-        "area": regex.compile(rf"(?<![\p{{L}}])(?P<level>{alternation(levels)})(?![\p{{L}}])"),
+        "head": regex.compile(rf"(?<![\p{{L}}0-9/-])(?P<head>{alternation(list(data['upper_heads']))})(?![\p{{L}}0-9])"),
         "province": regex.compile(rf"(?<![\p{{L}}])(?P<name>{alternation(list(data['provinces']))})(?![\p{{L}}])"),
         "title": regex.compile(rf"(?<![\p{{L}}]){alternation(data['titles'])}\s*$", regex.REVERSE),  # read from the end
     }
@@ -315,22 +316,23 @@ class _Scanner:
         return start + run
 
 
-def _province_matches(doc: Document) -> list[regex.Match[str]]:
-    return doc.memo("units.province_matches", lambda: list(
-        candidates.scan(_patterns()["province"], doc.text, candidates.of(doc).starts("provinces"))))
+def _province_spans(doc: Document) -> list[tuple[int, int]]:
+    """Where a province is named, as ``finditer`` of the province pattern finds them."""
+    return doc.memo("units.province_spans", lambda: candidates.literal(
+        doc.text, candidates.of(doc).hits("provinces"), _data()["provinces"]))
 
 
 def main_province(doc: Document) -> str | None:
     """The province an article is about: the most cited one, if it is cited more than any other."""
-    return _most_cited(_province_matches(doc))
+    return _most_cited(doc.text[s:e] for s, e in _province_spans(doc))
 
 
 def main_province_of_text(text: str) -> str | None:
-    return _most_cited(_patterns()["province"].finditer(text))
+    return _most_cited(m["name"] for m in _patterns()["province"].finditer(text))
 
 
-def _most_cited(matches: Iterable[regex.Match[str]]) -> str | None:
-    counts = Counter(_data()["provinces"][m["name"]] for m in matches)
+def _most_cited(names: Iterable[str]) -> str | None:
+    counts = Counter(_data()["provinces"][name] for name in names)
     top = counts.most_common(2)
     if not top or (len(top) > 1 and top[0][1] == top[1][1]):
         return None
@@ -359,7 +361,8 @@ def _head_spans(doc: Document) -> list[tuple[int, int, str]]:
     "báo Nhân dân") when a capitalised word follows them (the longest of up to 3 words ending there)."""
     text, lower = doc.text, _data()["lower_heads"]
     hits = candidates.of(doc)
-    found = [(m.start(), m.end(), m["head"]) for m in candidates.scan(_patterns()["head"], text, hits.starts("unit_heads"))]
+    found = [(s, e, text[s:e]) for s, e in candidates.literal(text, hits.hits("unit_heads"), _data()["upper_heads"],
+                                                               not_before=_DIGITS + "/-", not_after=_DIGITS)]
     longest: dict[int, tuple[int, int, str]] = {}
     for start, end in hits.hits("unit_heads"):
         head = text[start:end]
@@ -439,22 +442,23 @@ def _lower_head_names(text: str, start: int, head: str, tokens: _Tokens) -> bool
 def _areas(doc: Document, skip: Spans) -> list[Unit]:
     text, data = doc.text, _data()
     found: list[Unit] = []
-    for m in candidates.scan(_patterns()["area"], text, candidates.of(doc).starts("admin_levels")):
-        if skip.overlaps(m.start(), m.end()) or (found and m.start() < found[-1].end):
+    for level_start, level_end in candidates.literal(text, candidates.of(doc).hits("admin_levels"), data["level_forms"]):
+        if skip.overlaps(level_start, level_end) or (found and level_start < found[-1].end):
             continue
-        tokens = _Tokens(text, m.start())
+        tokens = _Tokens(text, level_start)
         scanner = _Scanner(text, tokens, False)
         end_token = scanner.place(0)
         if end_token <= (scanner.level_at(0) or 1):
             continue
         end = tokens.get(end_token - 1)[1]
-        name = text[m.start():end]
-        found.append(Unit(text=name, start=m.start(), end=end, name=name, canonical=canonical(name, None),
+        name = text[level_start:end]
+        found.append(Unit(text=name, start=level_start, end=end, name=name, canonical=canonical(name, None),
                           kind_=UnitKind.ADMIN_AREA))
-    for m in _province_matches(doc):
-        if not skip.overlaps(m.start(), m.end()):
-            found.append(Unit(text=m["name"], start=m.start(), end=m.end(), name=m["name"],
-                              canonical=data["provinces"][m["name"]], kind_=UnitKind.ADMIN_AREA))
+    for start, end in _province_spans(doc):
+        if not skip.overlaps(start, end):
+            name = text[start:end]
+            found.append(Unit(text=name, start=start, end=end, name=name, canonical=data["provinces"][name],
+                              kind_=UnitKind.ADMIN_AREA))
     for p in gazetteer.places(text):
         if not skip.overlaps(p.start, p.end):
             found.append(Unit(text=p.name, start=p.start, end=p.end, name=p.name, canonical=p.canonical,
