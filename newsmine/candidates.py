@@ -45,7 +45,7 @@ ANYWHERE = frozenset({"date_words", "doc_types"})
 
 def achievement_cue_words() -> list[str]:
     """First words of the cues of ``achievement_cues.tsv`` (a "<n>" number as its number words;
-    digits are :meth:`Candidates.digits`): where a cue can start, whatever spacing or number follows."""
+    digits are tried where they stand before a cue word): where a cue can start, whatever spacing or number follows."""
     from .extractors.achievements import COUNT_WORDS
     from .lang import vi
 
@@ -88,13 +88,6 @@ def _automaton():
         automaton.add_word("\0", (1, (), ()))
     automaton.make_automaton()
     return automaton, names
-
-
-@cache
-def _digit_pattern():
-    import regex
-
-    return regex.compile(r"(?<!\p{L})[0-9]")
 
 
 def _lower(text: str) -> str:
@@ -153,12 +146,6 @@ class Candidates:
             elif s >= end:
                 n, start, end = n + 1, s, e
         return n
-
-    def digits(self) -> list[int]:
-        """Every digit that no letter precedes (a number may start there, even inside a run of digits)."""
-        if "digits" not in self._starts:
-            self._starts["digits"] = [m.start() for m in _digit_pattern().finditer(self._text)]
-        return self._starts["digits"]
 
 
 def of(doc: "Document") -> Candidates:

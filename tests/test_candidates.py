@@ -31,10 +31,6 @@ def test_case_is_ignored_and_offsets_kept():
     assert [text[s:e] for s, e in candidates.Candidates(text).hits("admin_levels")] == ["TỈNH"]
 
 
-def test_digits_not_after_a_letter():
-    assert candidates.Candidates("H5N1 có 12 ca").digits() == [8, 9]
-
-
 @pytest.mark.parametrize("text", [
     "Sở Y tế và Sở Giáo dục và Đào tạo tỉnh Bến Tre cùng Ban Thường vụ Tỉnh ủy.",
     "huyện Chợ Lách, tỉnh Bến Tre; xã An Hiệp và thành phố Mỹ Tho.",
@@ -140,3 +136,10 @@ def test_cues_tried_by_their_first_word_find_what_the_whole_alternation_finds():
         assert [m.span() for m in achievements._cue_matches(doc)] == [m.span() for m in pattern.finditer(text)]
         checked += len(list(pattern.finditer(text)))
     assert checked > 200
+
+
+def test_counts_in_digits_are_tried_before_cue_words_only_when_no_letter_precedes():
+    from newsmine.extractors import achievements
+
+    text = "Trao 12 giải và H5 giải"
+    assert sorted(achievements._counts_before(text, candidates.Candidates(text))) == [5, 6]

@@ -267,13 +267,13 @@ def _not_cue_over(text: str, start: int, end: int) -> bool:
 def _counts_before(text: str, hits: found.Candidates) -> list[int]:
     """Where a cue that opens with a count in digits can start ("<n> giải": "3 giải Nhất"): the
     digits of up to four, and one space, before a cue word; the only digits worth trying."""
-    digits, out = set(hits.digits()), []
+    out = []
     for p in hits.starts("achievement_cues"):
         if p >= 2 and text[p - 1].isspace() and text[p - 2].isdigit():
             for d in range(p - 2, max(-1, p - 6), -1):
                 if not text[d].isdigit():
                     break
-                if d in digits:
+                if text[d] in "0123456789" and not (d and text[d - 1].isalpha()):  # no letter before: "H5 giải" is no count
                     out.append(d)
     return out
 
