@@ -17,7 +17,7 @@ import regex
 
 from .lang import vi
 from .records import Article
-from .text import alternation, normalize, paragraphs
+from .text import alternation, lines as text_lines
 
 VN_TZ = timezone(timedelta(hours=7))
 _DATE = regex.compile(
@@ -262,7 +262,7 @@ def _outlet_names() -> frozenset[str]:
 
 def from_page_text(raw: str, *, id: str, source: str) -> Article:
     """An article from a page saved as text (the shape of ``shared/seeds``)."""
-    lines = paragraphs(normalize(raw))
+    lines = text_lines(raw)
     published = series = title = None
     i = 0
     while i < len(lines) and title is None:
@@ -288,9 +288,9 @@ def from_parts(*, id: str, source: str, title: str | None, lead: str | None, bod
                published: object = None, authors: list[str] | None = None,
                warnings: list[str] | None = None) -> Article:
     """An article from structured fields (JSON Lines, three-line text, HTML)."""
-    title_lines = paragraphs(normalize(title or ""))
-    lead_lines = paragraphs(normalize(lead or ""))
-    body_lines = paragraphs(normalize(body or ""))
+    title_lines = text_lines(title or "")
+    lead_lines = text_lines(lead or "")
+    body_lines = text_lines(body or "")
     return build(
         id=id, source=source, title=" ".join(title_lines) or None, series=None,
         body=lead_lines + body_lines, published=normalize_published(published),

@@ -43,13 +43,23 @@ def normalize(text: str) -> str:
     >>> normalize("vận độ\u0323ng") == "vận động"
     True
     """
+    return _SPACES.sub(" ", _normalized(text))
+
+
+def _normalized(text: str) -> str:
+    """:func:`normalize` but for the odd spaces (no space takes part in NFC nor carries a mark)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _DROPPED.sub("", text)
-    text = _SPACES.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
     if _MARK.search(text) and any(unicodedata.combining(c) for c in text):
         text = unicodedata.normalize("NFC", _COMBINING_RUN.sub(_drop_repeated_marks, text))
     return text
+
+
+def lines(raw: str) -> list[str]:
+    """``paragraphs(normalize(raw))``, the odd spaces left to the split of :func:`paragraphs`,
+    which folds every kind of space anyway."""
+    return paragraphs(_normalized(raw))
 
 
 def paragraphs(text: str) -> list[str]:

@@ -25,3 +25,17 @@ def test_offsets_hold_on_any_text(text):
             assert record.text[m.start:m.end] == m.text
             assert 0 <= m.start <= m.end <= len(record.text)
     assert not any("extractor failed" in w for w in record.warnings), record.warnings
+
+
+ODD_TEXT = st.text(alphabet=st.sampled_from(
+    list("ab Đế\n\r\t\f\v") + ["\u00a0", "\u2003", "\u3000", "\u200b", "\u00ad", "\x85", "\u2028", "\x1c",
+                              "\u0301", "\u0323", "\u0306", "ắ", "ộ", "\ufeff"]), max_size=60)
+
+
+@settings(max_examples=500, deadline=None)
+@given(ODD_TEXT)
+def test_lines_are_the_paragraphs_of_the_normalised_text(raw):
+    # the readers' one step (odd spaces left to the paragraphs' split) is the two steps
+    from newsmine.text import lines, normalize, paragraphs
+
+    assert lines(raw) == paragraphs(normalize(raw))
