@@ -26,13 +26,17 @@ _FLAGS = regex.IGNORECASE | regex.VERSION1
 
 Builder = Callable[[regex.Match[str], Document], DateMention | None]
 Needs = tuple[str, ...]
-Begins = tuple[str, ...]  # lower-case words a match can begin with, or a shape of a run of digits:
-#: four digits "19xx"/"20xx"; one or two digits; one or two before a separator ("10/6", "10 - 6");
+Begins = tuple[str, ...]
+#: Lower-case words a match can begin with ("năm <n>": the word, spaces, then a digit), or a shape
+#: of a run of digits: four digits "19xx"/"20xx"; one or two digits; one or two before a separator ("10/6", "10 - 6");
 #: one or two before the word "tháng" ("6 tháng", "10 Tháng"); a year, or one or two digits, before
 #: a word or dash that joins the two ends of a range ("2016 - 2020", "10 đến 15/6", "3 và 4").
 _YEAR, _DAY, _DAY_SEP, _DAY_MONTH = "<year>", "<day>", "<day/>", "<day> tháng"
 _YEAR_TO, _DAY_TO = "<year> đến", "<day> đến"
+#: a year, or a day before a separator, after "," or "và" and one or two spaces: the next of a list
+_YEAR_LISTED, _DAY_SEP_LISTED = ", <year>", ", <day/>"
 _SEPARATORS = frozenset("/.-")
+_DIGITS = frozenset("0123456789")
 
 
 def _mention(m: regex.Match[str], group: str, value: str, grain: Grain,
@@ -208,35 +212,35 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs, Begins]]:
              r"|(?:ngày\s+)?(?P<d{n}>[0-9]{{1,2}})(?:\s?(?P<s{n}>[/.-])\s?(?P<m{n}>[0-9]{{1,2}})"
              r"(?:\s?(?P=s{n})\s?(?P<y{n}>" + year + r"))?)?(?![0-9])")
     days = _words("day_prefix")
-    Y, D, DS, DM, YT, DT = _YEAR, _DAY, _DAY_SEP, _DAY_MONTH, _YEAR_TO, _DAY_TO
+    Y, D, DS, DM, YT, DT, YL, DSL = _YEAR, _DAY, _DAY_SEP, _DAY_MONTH, _YEAR_TO, _DAY_TO, _YEAR_LISTED, _DAY_SEP_LISTED
     # each: (pattern, builder, words its windows need, what a match can begin with)
     table: list[tuple[str, Builder, Needs, Begins]] = [
         (rf"\b(?P<all>(?P<from>từ\s+)?{_B}(?:{point.format(n=1)})\s{{0,2}}(?P<to>{to}|và|[-–])\s{{0,2}}"
-         rf"(?:(?:{until})\s+)?(?:{point.format(n=2)}){_A}){not_amount}", _span, (), (YT, DS, DT, "từ", "năm", "tháng", "ngày",)),
+         rf"(?:(?:{until})\s+)?(?:{point.format(n=2)}){_A}){not_amount}", _span, (), (YT, DS, DT, "từ", "năm <n>", "tháng <n>", "ngày <n>",)),
         (rf"(?P<all>(?:{range_prefix}\s+|từ\s+(?:năm\s+)?)?{_B}(?P<y1>(?:19|20)[0-9]{{2}})\s{{0,2}}[-–—]\s{{0,2}}"
          rf"(?:năm\s+)?(?P<y2>(?:19|20)[0-9]{{2}}){_A})", _year_range, ("-", "–", "—"), (YT, "từ", *_words("range_prefix"),)),
-        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}}){sep}(?P<m>[0-9]{{1,2}})\s?(?P=s)\s?{_Y}{_A})", _day, (), (DS, "ngày",)),
-        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}})\s*(?:,\s*)?năm\s+{_Y}{_A})", _day, ("tháng",), (DM, "ngày",)),
+        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}}){sep}(?P<m>[0-9]{{1,2}})\s?(?P=s)\s?{_Y}{_A})", _day, (), (DS, "ngày <n>",)),
+        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}})\s*(?:,\s*)?năm\s+{_Y}{_A})", _day, ("tháng",), (DM, "ngày <n>",)),
         (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?:(?P<part>{part})\s+)?năm\s+{_Y}{_A})", _part_of_year, ("tháng",), (DM,)),
         (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?P<part>{part})\s+năm)(?!\s*[0-9]|\s+(?:{year_nouns})(?!\p{{L}}))",
          _part_of_year, ("tháng",), (DM,)),
-        (rf"(?P<all>tháng\s+(?P<m>[0-9]{{1,2}})\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _month, ("tháng",), ("tháng",)),
+        (rf"(?P<all>tháng\s+(?P<m>[0-9]{{1,2}})\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _month, ("tháng",), ("tháng <n>",)),
         (rf"(?P<all>quý\s+(?P<q>IV|III|II|I|[1-4])\s?(?:[/.-]\s?|\s+năm\s+){_Y}{_A})", _quarter, ("quý",), ("quý",)),
-        (rf"(?P<all>năm\s+{_Y}{_A})", _year, ("năm",), ("năm",)),
+        (rf"(?P<all>năm\s+{_Y}{_A})", _year, ("năm",), ("năm <n>",)),
         (rf"(?P<all>(?<!\p{{L}})(?:{year_prefix})\s{{0,2}}{_Y}{_A})", _year, tuple(w.lower() for w in _words("year_prefix")), (*_words("year_prefix"),)),
         (rf"(?<!\p{{L}})(?P<pre>{day_prefix})(?:\s+(?:{day_suffix}))?(?:\s*[,(]\s*|\s+)"
          rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})(?P<s>[/.-])(?P<m>[0-9]{{1,2}}){_A}){not_amount}{not_lunar}",
          _yearless_day, days, (*days,)),
         # the next day of a list: "ngày 20.10, 8.3", "sáng 2/9 và 5/9"
         (rf"(?<=(?<!\p{{L}})(?:{day_prefix})\s+[0-9]{{1,2}}[/.-][0-9]{{1,2}}\s{{0,2}}(?:,|và)\s{{1,2}})"
-         rf"(?P<all>(?P<d>[0-9]{{1,2}})(?P<s>[/.-])(?P<m>[0-9]{{1,2}}){_A}){not_amount}{not_lunar}", _yearless_day, days, (DS,)),
+         rf"(?P<all>(?P<d>[0-9]{{1,2}})(?P<s>[/.-])(?P<m>[0-9]{{1,2}}){_A}){not_amount}{not_lunar}", _yearless_day, days, (DSL,)),
         (rf"(?P<all>ngày\s+(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}}){_A})(?!\s*(?:,\s*)?năm){not_lunar}",
-         _yearless_day, days, ("ngày",)),
+         _yearless_day, days, ("ngày <n>",)),
         (rf"(?<![0-9]\s{{0,2}}|(?:{lunar_before})\s{{1,2}})(?P<all>tháng\s+(?P<m>[0-9]{{1,2}}){_A})"
-         rf"(?!\s*(?:[/.-]|năm|[0-9])){not_lunar}", _yearless_month, ("tháng",), ("tháng",)),
+         rf"(?!\s*(?:[/.-]|năm|[0-9])){not_lunar}", _yearless_month, ("tháng",), ("tháng <n>",)),
         (rf"(?P<all>(?:{_B}|(?<=\p{{Lu}}-)){_Y}{_A})(?![.,][0-9])", _bare_year, (), (Y,)),
         # the next year of a list: "hai năm 2016, 2017 học sinh", "năm 2004 và 2011"
-        (rf"(?<=(?:19|20)[0-9]{{2}}\s{{0,2}}(?:,|và)\s{{1,2}})(?P<all>{_Y}{_A})(?![.,][0-9])", _year, (), (Y,)),
+        (rf"(?<=(?:19|20)[0-9]{{2}}\s{{0,2}}(?:,|và)\s{{1,2}})(?P<all>{_Y}{_A})(?![.,][0-9])", _year, (), (YL,)),
     ]
     return [(regex.compile(p, _FLAGS), build, needs, begins) for p, build, needs, begins in table]
 
@@ -272,11 +276,18 @@ def _attempts(doc: Document) -> list[tuple[int, tuple[int, ...]]]:
     """(position, indices of the patterns to try there), in text order: the hits of the start
     words (even inside a word) and the runs of digits, each by the shapes of :data:`Begins`."""
     text, masks, joins = doc.text, _masks(), _joins()
-    year, day, day_sep, day_month, year_to, day_to = (
-        masks.get(shape, 0) for shape in (_YEAR, _DAY, _DAY_SEP, _DAY_MONTH, _YEAR_TO, _DAY_TO))
+    year, day, day_sep, day_month, year_to, day_to, year_listed, day_sep_listed = (
+        masks.get(shape, 0) for shape in (_YEAR, _DAY, _DAY_SEP, _DAY_MONTH, _YEAR_TO, _DAY_TO, _YEAR_LISTED,
+                                          _DAY_SEP_LISTED))
     at: dict[int, int] = {}
     for s, e in candidates_of(doc).hits("date_words"):
-        if (mask := masks.get(text[s:e].lower())):
+        if e < len(text) and text[e].isalpha():
+            continue  # no pattern has a letter after its first word: "từng" is no "từ"
+        word, j = text[s:e].lower(), e
+        while j < len(text) and text[j].isspace():
+            j += 1
+        mask = masks.get(word, 0) | (masks.get(f"{word} <n>", 0) if j > e and text[j:j + 1] in _DIGITS else 0)
+        if mask:
             at[s] = at.get(s, 0) | mask
     for s, e in doc.digit_runs:
         if e - s != 4 and e - s > 2 or e - s == 4 and text[s:s + 2] not in ("19", "20"):
@@ -285,12 +296,16 @@ def _attempts(doc: Document) -> list[tuple[int, tuple[int, ...]]]:
         while j < len(text) and text[j].isspace():
             j += 1
         joined = j - e <= 2 and text[j:j + 3].lower().startswith(joins)
+        k = s  # before the spaces before the run
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        listed = 1 <= s - k <= 2 and (text[k - 1:k] == "," or text[max(0, k - 2):k].lower() == "và")
         if e - s == 4:
-            at[s] = at.get(s, 0) | year | (year_to if joined else 0)
+            at[s] = at.get(s, 0) | year | (year_to if joined else 0) | (year_listed if listed else 0)
             continue
         mask, nxt = day | (day_to if joined else 0), text[e:e + 1]
         if nxt in _SEPARATORS or j == e + 1 and text[j:j + 1] in _SEPARATORS:
-            mask |= day_sep
+            mask |= day_sep | (day_sep_listed if listed else 0)
         elif j > e and text[j:j + 5].lower() == "tháng":
             mask |= day_month
         at[s] = at.get(s, 0) | mask
