@@ -39,3 +39,14 @@ def test_lines_are_the_paragraphs_of_the_normalised_text(raw):
     from newsmine.text import lines, normalize, paragraphs
 
     assert lines(raw) == paragraphs(normalize(raw))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a. !?…;\n\t\u00a0") + ["Đ", "1", "“"]), max_size=60))
+def test_sentence_breaks_are_those_of_the_two_branch_pattern(text):
+    # the one-class pattern the splitter uses finds what "[.!?…;]\s+|\n+" finds
+    import re
+
+    from newsmine.document import _BREAK
+
+    assert [m.span() for m in _BREAK.finditer(text)] == [m.span() for m in re.finditer(r"[.!?…;]\s+|\n+", text)]
