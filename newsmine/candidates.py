@@ -33,6 +33,7 @@ GROUPS: dict[str, str] = {
     "directive_triggers": "newsmine.extractors.directives:trigger_words",
     "campaign_kinds": "newsmine.extractors.campaigns:kind_words",
     "campaigns_known": "newsmine.extractors.campaigns:known_words",
+    "campaign_context": "newsmine.extractors.campaigns:context_words",
     "achievement_cues": "newsmine.candidates:achievement_cue_words",
     "achievement_context": "newsmine.candidates:achievement_context_words",
     "achievement_outside": "newsmine.candidates:achievement_outside_words",
@@ -40,7 +41,7 @@ GROUPS: dict[str, str] = {
     "date_words": "newsmine.extractors.dates:start_words",
 }
 #: Groups whose hits are kept inside words too.
-ANYWHERE = frozenset({"date_words", "doc_types"})
+ANYWHERE = frozenset({"date_words", "doc_types", "campaign_context"})
 
 
 def achievement_cue_words() -> list[str]:
@@ -105,8 +106,13 @@ class Candidates:
         automaton, names = _automaton()
         hits: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
         lists = [hits[name] for name in names]
-        n = len(text)
-        for last, (length, words, anywhere) in automaton.iter(_lower(text)):
+        n, lowered = len(text), text.lower()
+        #: the hits were found in ``text.lower()`` (no letter lower-cases longer): an ANYWHERE group's
+        #: hits are where ``word in text.lower()`` finds its words
+        self.as_lowered = len(lowered) == n
+        if not self.as_lowered:
+            lowered = _lower(text)
+        for last, (length, words, anywhere) in automaton.iter(lowered):
             start, end = last + 1 - length, last + 1
             for g in anywhere:
                 lists[g].append((start, end))

@@ -143,3 +143,16 @@ def test_counts_in_digits_are_tried_before_cue_words_only_when_no_letter_precede
 
     text = "Trao 12 giải và H5 giải"
     assert sorted(achievements._counts_before(text, candidates.Candidates(text))) == [5, 6]
+
+
+@pytest.mark.parametrize("text, speaks", [
+    ("Xã phát động thi đua.", True),
+    ("Cả nước THI ĐUA lập thành tích.", True),
+    ("Đêm nhạc hội tại quảng trường.", False),
+    ("İstanbul: cả nước thi đua.", True),   # "İ" lower-cases to two characters: read by hand
+    ("İstanbul: đêm nhạc.", False),
+])
+def test_an_article_speaks_of_emulation_when_a_context_word_is_written(text, speaks):
+    from newsmine.extractors import campaigns
+
+    assert campaigns._in_emulation_context(Document(Article(id="x", source="x", text=text))) is speaks

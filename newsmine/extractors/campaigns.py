@@ -47,9 +47,12 @@ def _award_before(text: str, quote_start: int) -> bool:
 
 def _in_emulation_context(doc: Document) -> bool:
     """Whether the article speaks of emulation work at all (a concert's "chương trình" does not)."""
-    def speaks_of_emulation() -> bool:
-        lowered = doc.text.lower()
-        return any(word in lowered for word in _words()["context"])
+    def speaks_of_emulation() -> bool:  # one of the words, even inside a longer one
+        hits = candidates.of(doc)
+        if not hits.as_lowered:  # a letter whose lower case is longer: "word in lowered" by hand
+            lowered = doc.text.lower()
+            return any(word in lowered for word in _words()["context"])
+        return bool(hits.hits("campaign_context"))
 
     return doc.memo("campaigns.emulation_context", speaks_of_emulation)
 
@@ -219,6 +222,11 @@ def _is_drive(text: str, quote_start: int, name: str) -> bool:
 def kind_words() -> list[str]:
     """The campaign words of campaign_kinds.tsv: where "introduced" and "bare" names start."""
     return [r[0] for r in vi.rows("campaign_kinds")]
+
+
+def context_words() -> list[str]:
+    """The words that make an article speak of emulation work (``campaign_context.tsv``)."""
+    return list(_words()["context"])
 
 
 def known_words() -> list[str]:
