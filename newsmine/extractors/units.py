@@ -115,7 +115,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 
 
 _WORD = r"(?P<t>[\p{L}0-9][\p{L}0-9&]*(?:(?:-|\.(?=\p{Lu}))[\p{L}0-9&]+)*\.?|[-–&](?= )|,(?= \p{Lu}))"
-_WORDS = regex.compile(rf"[ ]{{0,2}}{_WORD}(?:(?:[ ]{{1,2}}|(?<=[^ ,])(?=,)){_WORD})*")
+#: as many words as a name is read over (the first of a longer run are the same: nothing follows to backtrack for)
+_WORDS = regex.compile(rf"[ ]{{0,2}}{_WORD}(?:(?:[ ]{{1,2}}|(?<=[^ ,])(?=,)){_WORD}){{0,{_MAX_TOKENS - 1}}}")
 
 
 class _Tokens:
