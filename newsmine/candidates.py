@@ -34,6 +34,7 @@ GROUPS: dict[str, str] = {
     "campaign_kinds": "newsmine.extractors.campaigns:kind_words",
     "campaigns_known": "newsmine.extractors.campaigns:known_words",
     "campaign_context": "newsmine.extractors.campaigns:context_words",
+    "quotes": "newsmine.extractors.campaigns:quote_marks",
     "achievement_cues": "newsmine.candidates:achievement_cue_words",
     "achievement_context": "newsmine.candidates:achievement_context_words",
     "achievement_outside": "newsmine.candidates:achievement_outside_words",
@@ -41,7 +42,7 @@ GROUPS: dict[str, str] = {
     "date_words": "newsmine.extractors.dates:start_words",
 }
 #: Groups whose hits are kept inside words too.
-ANYWHERE = frozenset({"date_words", "doc_types", "campaign_context"})
+ANYWHERE = frozenset({"date_words", "doc_types", "campaign_context", "quotes"})
 
 
 def achievement_cue_words() -> list[str]:

@@ -168,3 +168,16 @@ def test_a_name_is_read_over_the_same_words_as_an_unbounded_run_gives(monkeypatc
     assert units._WORDS.pattern.endswith(")*")
     assert [units._Tokens(t, pos).items for t, pos in positions] == bounded
     assert sum(len(items) == units._MAX_TOKENS for items in bounded) > 1000
+
+
+def test_quoted_names_tried_at_the_quote_marks_are_those_of_finditer():
+    from newsmine.extractors import campaigns
+
+    pattern = campaigns._patterns()["quoted"]
+    checked = 0
+    for text in [*_corpus_texts(), 'Phong trào "Đồng khởi mới", “Xanh" và "ba" “ “Sạch đẹp”']:
+        doc = Document(Article(id="x", source="x", text=text))
+        found = [m.span() for m in candidates.scan(pattern, text, candidates.of(doc).starts("quotes"))]
+        assert found == [m.span() for m in pattern.finditer(text)]
+        checked += len(found)
+    assert checked > 50

@@ -24,6 +24,7 @@ from ..records import Campaign, Directive, Period
 from ..text import alternation
 from . import select
 
+_OPENING_QUOTES = ("“", '"')  # where a quoted name opens
 _QUOTED = r"[“\"](?P<name>[^“”\"\n]{3,250})[”\"]"
 _YEARS = r"[0-9]{4}(?:\s{0,2}[-–]\s{0,2}[0-9]{4})?"
 #: Where an unquoted name ends at the latest: punctuation, a dash between spaces, a digit.
@@ -202,7 +203,7 @@ def extract(doc: Document) -> list[Campaign]:
     known = _known()
     for m in candidates.scan(pats["known"], text, candidates.of(doc).starts("campaigns_known")):
         found.append(_context(doc, m.start(), m.end(), m["name"], known[m["name"].lower()]))
-    for m in pats["quoted"].finditer(text):
+    for m in candidates.scan(pats["quoted"], text, candidates.of(doc).starts("quotes")):
         name = m["name"].strip()
         kind = names.get(name) or known.get(name.lower())
         if kind is None and context and _is_drive(text, m.start(), name):
@@ -222,6 +223,10 @@ def _is_drive(text: str, quote_start: int, name: str) -> bool:
 def kind_words() -> list[str]:
     """The campaign words of campaign_kinds.tsv: where "introduced" and "bare" names start."""
     return [r[0] for r in vi.rows("campaign_kinds")]
+
+
+def quote_marks() -> list[str]:
+    return list(_OPENING_QUOTES)
 
 
 def context_words() -> list[str]:
