@@ -181,3 +181,16 @@ def test_quoted_names_tried_at_the_quote_marks_are_those_of_finditer():
         assert found == [m.span() for m in pattern.finditer(text)]
         checked += len(found)
     assert checked > 50
+
+
+def test_every_bare_symbol_starts_where_one_is_tried():
+    from newsmine.extractors import directives
+
+    pattern = directives._patterns()["bare_symbol"]
+    checked = 0
+    for text in [*_corpus_texts(), "Quyết định 25 /QĐ-UBND, 01-CT/TU và 123456/CT-TTg, 7 – KH/TU"]:
+        tried = set(directives._symbol_numbers(Document(Article(id="x", source="x", text=text))))
+        for m in pattern.finditer(text):
+            assert m.start() in tried, m[0]
+            checked += 1
+    assert checked > 30

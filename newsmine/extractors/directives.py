@@ -32,6 +32,7 @@ _STATE = (rf"(?P<num>[0-9]{{1,5}})\s{{0,2}}/\s{{0,2}}(?:(?P<yr>(?:19|20)[0-9]{{2
           rf"(?P<code>{_CODE})(?:\s{{0,2}}\(\s{{0,2}}{_CODE}\s{{0,2}}\))?"
           rf"(?:\s{{0,2}}[-–/]\s{{0,2}}(?P<iss>{_PART})){{0,3}}")
 _SYMBOL = rf"(?P<sym>{_PARTY}|{_STATE})(?![\p{{L}}0-9/])"
+_SYMBOL_SEPARATORS = frozenset("-–/")  # after a symbol's number
 _YEAR = r"(?:\s{1,2}(?:năm\s{1,2})?(?:19|20)[0-9]{2}(?![0-9]|[/.,-][0-9]))?"
 _ROMAN = r"[IVXL]{1,6}"
 _TERM = r"(?:\s{0,2},?\s{0,2}\(\s{0,2}[Kk]h(?:óa|oá)\s+[IVXL]{1,6}\s{0,2}\)|\s{0,2},?\s{1,2}[Kk]h(?:óa|oá)\s+[IVXL]{1,6})?"
@@ -316,13 +317,27 @@ def _trim_titles(titles: list[Directive]) -> list[Directive]:
     return out
 
 
+def _symbol_numbers(doc: Document) -> list[int]:
+    """Where a symbol can start: a run of up to five digits, then up to two spaces and "-", "–"
+    or "/" ("01-CT/TU", "18/CT-TTg", "25 /NQ-TW")."""
+    text, out = doc.text, []
+    for s, e in doc.digit_runs:
+        if e - s <= 5:
+            k = e
+            while k < min(len(text), e + 2) and text[k].isspace():
+                k += 1
+            if text[k:k + 1] in _SYMBOL_SEPARATORS:
+                out.append(s)
+    return out
+
+
 def extract(doc: Document) -> list[Directive]:
     candidates: list[Directive] = []
     titles: list[Directive] = []
     patterns = _patterns()
     typed = candidates_of(doc).starts("doc_types")  # a typed reference starts with its type, a bare symbol with digits
     for kind in ("symbol", "bare_symbol", "number"):
-        needs, starts = (("/",), doc.digit_starts) if kind == "bare_symbol" else (_needs(), typed)
+        needs, starts = (("/",), _symbol_numbers(doc)) if kind == "bare_symbol" else (_needs(), typed)
         for m in doc.finditer(patterns[kind], needs, starts):
             candidates += _build(m, kind)
     titled = set(_titled())
