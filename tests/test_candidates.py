@@ -194,3 +194,17 @@ def test_every_bare_symbol_starts_where_one_is_tried():
             assert m.start() in tried, m[0]
             checked += 1
     assert checked > 30
+
+
+def test_counts_in_words_skipped_at_a_lone_number_word_are_none_lost(monkeypatch):
+    # a number word that is no count alone, with no number or scale word after it, is not tried:
+    # trying every number word finds the same counts
+    from newsmine.document import Spans
+    from newsmine.extractors import indicators
+
+    texts = [*_corpus_texts(), "năm trăm triệu đồng, một trăm lẻ năm hộ, năm 2017, đầu tư hai tỷ, Năm mươi người"]
+    docs = [Document(Article(id="x", source="x", text=t)) for t in texts]
+    skipped = [indicators._spelled(d, Spans([])) for d in docs]
+    monkeypatch.setattr(indicators, "_spelled_starts", lambda text, hits: sorted({s for s, _ in hits}))
+    assert [indicators._spelled(d, Spans([])) for d in docs] == skipped
+    assert sum(map(len, skipped)) > 3

@@ -371,10 +371,35 @@ def _currency_after() -> regex.Pattern[str]:
     return regex.compile(rf"\s(?P<c>{alternation(list(_lexicon()['currencies']))})(?!\p{{L}})")
 
 
+@cache
+def _counting_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(number words that are no count alone, the first words of number and scale words)."""
+    table = _number_words()
+    return (frozenset(w for w, (_, _, alone) in table.items() if not alone),
+            frozenset(w.split(" ")[0] for w in [*table, *_lexicon()["scales"]]))
+
+
+def _spelled_starts(text: str, hits: list[tuple[int, int]]) -> list[int]:
+    """Where a count in words may start: at a number word, unless it is no count alone ("một",
+    "năm") and no number or scale word follows it ("năm 2017", "đầu tư"), when it can only be read alone."""
+    lone, follow = _counting_words()
+    out: list[int] = []
+    for s, e in hits:
+        if text[s:e].lower() in lone:
+            j = e + 1
+            while j < len(text) and text[j].isalpha():
+                j += 1
+            if not (text[e:e + 1].isspace() and text[e + 1:j].lower() in follow):
+                continue
+        if not out or out[-1] != s:
+            out.append(s)
+    return out
+
+
 def _spelled(doc: Document, taken) -> list[Indicator]:
     """Counts written in words: "hai đơn vị", "Ba Phó ban", "năm trăm triệu đồng"."""
     text, out = doc.text, []
-    for m in scan(_spelled_pattern(), text, candidates_of(doc).starts("number_words")):
+    for m in scan(_spelled_pattern(), text, _spelled_starts(text, candidates_of(doc).hits("number_words"))):
         start = m.start()
         if text[start].isupper() and not _SENTENCE_OPEN.search(text[max(0, start - 3):start]):
             continue  # "Hai Bà Trưng", "giải Ba", "cô Mười": names
