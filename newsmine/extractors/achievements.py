@@ -81,10 +81,10 @@ _NAMED = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE
 
 
 @cache
-def _cue_parts() -> tuple[tuple[frozenset[str], str], ...]:
+def _cue_parts() -> tuple[tuple[frozenset[str], str | None, str], ...]:
     """Each cue of ``achievement_cues.tsv`` as a pattern, longest first, with the lower-case words
-    it can open with: its first word, or for a count ("<n> giải") the number words and ``<n>``
-    (digits)."""
+    it can open with (its first word, or for a count, "<n> giải", the number words and ``<n>`` for
+    digits) and the word that must follow, one space after (None when anything may)."""
     table = _cue_table()
     # "đoạt giải", "2 giải" take the name of the prize after them: "đoạt Giải thưởng Nhà nước", "2 giải Nhì"
     names = sorted({*(c.split(" ", 1)[1] for c in table if c.startswith("giải ")), *_ranks()},
@@ -95,10 +95,11 @@ def _cue_parts() -> tuple[tuple[frozenset[str], str], ...]:
     for cue in sorted({v for c in table for v in vi.spelling_variants(c)}, key=len, reverse=True):
         words = [_NUMBER if w == "<n>" else regex.escape(w) for w in cue.split()]
         opens = counts if words[0] == _NUMBER else frozenset({cue.split()[0]})
-        if words[0] == "vượt" and len(words) > 1:
-            parts.append((opens, r"vượt(?:\s[0-9.,]{1,12}\s?%?)?\s" + r"\s".join(words[1:])))
+        second = cue.split()[1] if len(words) > 1 and cue.split()[1].isalpha() else None
+        if words[0] == "vượt" and len(words) > 1:  # "vượt 5% kế hoạch": a number may come between
+            parts.append((opens, None, r"vượt(?:\s[0-9.,]{1,12}\s?%?)?\s" + r"\s".join(words[1:])))
         else:
-            parts.append((opens, r"\s".join(words) + (prize_name if words[-1] == "giải" else "")))
+            parts.append((opens, second, r"\s".join(words) + (prize_name if words[-1] == "giải" else "")))
     return tuple(parts)
 
 
@@ -113,15 +114,19 @@ def _cue_pattern(parts: list[str]) -> regex.Pattern[str]:
 
 @cache
 def _cues() -> tuple[regex.Pattern[str], dict[str, AchievementType]]:
-    return _cue_pattern([part for _, part in _cue_parts()]), _cue_table()
+    return _cue_pattern([part for _, _, part in _cue_parts()]), _cue_table()
 
 
 @cache
-def _cues_opening(words: frozenset[str]) -> regex.Pattern[str] | None:
-    """The cues of :func:`_cues` that open with one of ``words``, in the same order: at a place
-    where a word opens, they match just as the whole alternation does, in a fraction of the time."""
-    parts = [part for opens, part in _cue_parts() if not opens.isdisjoint(words)]
-    return _cue_pattern(parts) if parts else None
+def _cues_opening(words: frozenset[str]) -> tuple[regex.Pattern[str], frozenset[str] | None] | None:
+    """The cues of :func:`_cues` that open with one of ``words``, in the same order (at a place
+    where a word opens, they match just as the whole alternation does, in a fraction of the
+    time), and the words that can follow it (None: any)."""
+    parts = [(second, part) for opens, second, part in _cue_parts() if not opens.isdisjoint(words)]
+    if not parts:
+        return None
+    seconds = [second for second, _ in parts]
+    return _cue_pattern([part for _, part in parts]), None if None in seconds else frozenset(seconds)
 
 
 @cache
@@ -282,18 +287,33 @@ def _cue_matches(doc: Document) -> Iterator[regex.Match[str]]:
     """What ``finditer`` of the cue pattern finds, trying at each hit of a cue's first word and
     at digits before one only the cues that open there."""
     text, hits = doc.text, found.of(doc)
-    opening: dict[int, set[str]] = {}
+    opening: dict[int, tuple[frozenset[str], int]] = {}  # place → (words opening there, where the word ends)
     for s, e in hits.hits("achievement_cues"):
-        opening.setdefault(s, set()).add(text[s:e].lower())
+        words = opening[s][0] | {text[s:e].lower()} if s in opening else frozenset({text[s:e].lower()})
+        opening[s] = (words, e if len(words) == 1 else -1)
     for d in _counts_before(text, hits):
-        opening.setdefault(d, set()).add("<n>")
+        opening[d] = (frozenset({"<n>"}), -1)
     end = 0
     for pos in sorted(opening):
-        if pos < end or (pattern := _cues_opening(frozenset(opening[pos]))) is None:
+        words, word_end = opening[pos]
+        if pos < end or (cues := _cues_opening(words)) is None:
+            continue
+        pattern, seconds = cues
+        if seconds is not None and word_end >= 0 and not _followed_by(text, word_end, seconds):
             continue
         if (m := pattern.match(text, pos)) is not None:
             yield m
             end = m.end() if m.end() > pos else pos + 1
+
+
+def _followed_by(text: str, end: int, words: frozenset[str]) -> bool:
+    """Is one of ``words`` (lower-case letters) written one space after ``end``?"""
+    if not text[end:end + 1].isspace():
+        return False
+    j = end + 1
+    while j < len(text) and text[j].isalpha():
+        j += 1
+    return text[end + 1:j].lower() in words
 
 
 def candidates(doc: Document) -> list[Candidate]:
