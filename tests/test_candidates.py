@@ -208,3 +208,16 @@ def test_counts_in_words_skipped_at_a_lone_number_word_are_none_lost(monkeypatch
     monkeypatch.setattr(indicators, "_spelled_starts", lambda text, hits: sorted({s for s, _ in hits}))
     assert [indicators._spelled(d, Spans([])) for d in docs] == skipped
     assert sum(map(len, skipped)) > 3
+
+
+def test_a_level_before_a_lower_case_word_is_left_unread_at_no_loss(monkeypatch):
+    # what a level word names, read before a word in lower case, is never a place: leaving
+    # those levels unread finds the same areas
+    from newsmine.document import Spans
+
+    texts = [*_corpus_texts(), "Về xã hội, tỉnh ta và huyện nhà; xã An Bình, thành phố Mỹ Tho, quận 7, Thành phố Huế."]
+    docs = [Document(Article(id="x", source="x", text=t)) for t in texts]
+    read = [units._areas(d, Spans([])) for d in docs]
+    monkeypatch.setattr(units, "_lower_after", lambda text, end: False)
+    assert [units._areas(d, Spans([])) for d in docs] == read
+    assert sum(map(len, read)) > 100

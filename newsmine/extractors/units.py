@@ -440,12 +440,19 @@ def _lower_head_names(text: str, start: int, head: str, tokens: _Tokens) -> bool
     return not any(text.startswith(title, first[0]) for title in data["titles"])
 
 
+def _lower_after(text: str, end: int) -> bool:
+    """Is a word in lower case written one space after ``end``?"""
+    return text[end:end + 1] == " " and text[end + 1:end + 2].islower()
+
+
 def _areas(doc: Document, skip: Spans) -> list[Unit]:
     text, data = doc.text, _data()
     found: list[Unit] = []
     for level_start, level_end in candidates.literal(text, candidates.of(doc).hits("admin_levels"), data["level_forms"]):
         if skip.overlaps(level_start, level_end) or (found and level_start < found[-1].end):
             continue
+        if _lower_after(text, level_end):
+            continue  # a level before a word in lower case names no place: "xã hội", "huyện nhà"
         tokens = _Tokens(text, level_start)
         scanner = _Scanner(text, tokens, False)
         end_token = scanner.place(0)
