@@ -141,9 +141,17 @@ def _widgets() -> dict[str, str]:
     return {line.casefold(): where for line, where in vi.rows("boilerplate")}
 
 
+@cache
+def _longest_widget() -> int:
+    return max(map(len, _widgets()), default=0)
+
+
 def widget(line: str) -> str | None:
     """"any" or "tail" when the line is page furniture ("Bình luận", "Tin liên quan"), else None."""
-    key = line.strip().rstrip(":").strip().casefold()
+    key = line.strip().rstrip(":").strip()
+    if len(key) > _longest_widget():  # case folding never shortens: a paragraph is no widget
+        return None
+    key = key.casefold()
     return _widgets().get(key) or _widgets().get(key + ":")
 
 
@@ -333,7 +341,7 @@ def clean_body(lines: list[str]) -> tuple[list[str], list[str]]:
             break
         if where == "any" or (kept and line == kept[-1]):
             continue
-        if _press()["caption"].search(line) and len(line) < 400:
+        if len(line) < 400 and _press()["caption"].search(line):
             if line in seen_captions:
                 continue
             seen_captions.add(line)
