@@ -255,7 +255,8 @@ def extract(doc: Document) -> list[Indicator]:
             value += parse_number(m["num3"]) * lex["scales"][m["scale2"]] / scale
         found.append(_indicator(doc, start, end, value * scale, value_max, unit, qualifier, change,
                                 float(m["den"]) if m["den"] else None))
-    for m in doc.finditer(_HEIGHT, starts=doc.digit_starts):  # "cao 1m65": a run of one digit
+    heights = [s for s, e in doc.digit_runs if e - s == 1 and text[e:e + 1] == "m"]  # one digit, then "m"
+    for m in doc.finditer(_HEIGHT, starts=heights):  # "cao 1m65"
         if not overlaps(m.start(), m.end(), taken):
             found.append(_indicator(doc, m.start(), m.end(), int(m["m"]) + int(m["cm"]) / 100, None, "m"))
     found.extend(_spelled(doc, taken))
