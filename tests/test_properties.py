@@ -50,3 +50,11 @@ def test_sentence_breaks_are_those_of_the_two_branch_pattern(text):
     from newsmine.document import _BREAK
 
     assert [m.span() for m in _BREAK.finditer(text)] == [m.span() for m in re.finditer(r"[.!?…;]\s+|\n+", text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(ODD_TEXT)
+def test_paragraphs_fold_every_space_as_split_and_join_do(raw):
+    from newsmine.text import paragraphs
+
+    assert paragraphs(raw) == [line for line in (" ".join(part.split()) for part in raw.split("\n")) if line]
