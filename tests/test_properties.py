@@ -1,7 +1,7 @@
 """Invariants on arbitrary text: extraction never raises and every offset points at its text."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import newsmine
@@ -54,6 +54,7 @@ def test_sentence_breaks_are_those_of_the_two_branch_pattern(text):
 
 @settings(max_examples=500, deadline=None)
 @given(ODD_TEXT)
+@example("a  b\n c\nd \ne\u00a0f\tg\u2003h")
 def test_paragraphs_fold_every_space_as_split_and_join_do(raw):
     from newsmine.text import paragraphs
 
