@@ -114,12 +114,15 @@ class Candidates:
         if not self.as_lowered:
             lowered = _lower(text)
         for last, (length, words, anywhere) in automaton.iter(lowered):
-            start, end = last + 1 - length, last + 1
-            for g in anywhere:
-                lists[g].append((start, end))
-            if words and not ((start and text[start - 1].isalpha()) or (end < n and text[end].isalpha())):
-                for g in words:
+            end = last + 1
+            start = end - length
+            if anywhere:
+                for g in anywhere:
                     lists[g].append((start, end))
+            if words and not (start and text[start - 1].isalpha()) and not text[end:end + 1].isalpha():
+                span = (start, end)
+                for g in words:
+                    lists[g].append(span)
         for spans in lists:
             spans.sort()
         self._hits, self._text = hits, text
