@@ -221,3 +221,14 @@ def test_a_level_before_a_lower_case_word_is_left_unread_at_no_loss(monkeypatch)
     monkeypatch.setattr(units, "_lower_after", lambda text, end: False)
     assert [units._areas(d, Spans([])) for d in docs] == read
     assert sum(map(len, read)) > 100
+
+
+def test_a_number_is_blocked_by_a_word_before_it_as_the_pattern_alone_decides(monkeypatch):
+    from newsmine.extractors import indicators
+
+    texts = [*_corpus_texts(), "lần thứ 5, Sư đoàn 330, khóa\u00a012, số. 7, thứ\t3, Quân y 354"]
+    places = [(t, m.start()) for t in texts for m in regex.finditer(r"[0-9]+", t)]
+    decided = [(indicators._blocked_before(t, p), indicators._blocked_before(t, p, names=False)) for t, p in places]
+    monkeypatch.setattr(indicators, "_may_end_a_phrase_before", lambda window: True)
+    assert [(indicators._blocked_before(t, p), indicators._blocked_before(t, p, names=False)) for t, p in places] == decided
+    assert sum(b for _, b in decided) > 50

@@ -182,6 +182,8 @@ def _blocked_before(text: str, start: int, names: bool = True) -> bool:
         compound = _COMPOUND_BEFORE.search(window)
         if compound and compound["w"].lower() in lex["words"]:
             return True
+    if not _may_end_a_phrase_before(window):
+        return False
     m = _BEFORE.search(window)
     if not m:
         return False
@@ -193,6 +195,26 @@ def _blocked_before(text: str, start: int, names: bool = True) -> bool:
         if phrase in lex["before"]:
             return True
     return False
+
+
+@cache
+def _last_words_before() -> frozenset[str]:
+    lex = _lexicon()
+    return frozenset(phrase.split()[-1] for phrase in lex["before"] | lex["allow"])
+
+
+def _may_end_a_phrase_before(window: str) -> bool:
+    """Can a phrase of ``not_indicator_before.tsv`` end the window (as ``_BEFORE`` reads its last
+    word)? False, at once, when the last word ends none."""
+    j = len(window)
+    while j and window[j - 1] in " \n":
+        j -= 1
+    if j and window[j - 1].isspace():
+        return True  # another space: left to the pattern
+    i = j
+    while i and (window[i - 1].isalpha() or window[i - 1] == "."):
+        i -= 1
+    return i < j and window[i:j] in _last_words_before()
 
 
 @cache
