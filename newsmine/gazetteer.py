@@ -27,6 +27,8 @@ _AFTER = regex.compile(r"(?:, ?| \(| - | – | và )(\p{Lu}\p{L}*+(?: \p{Lu}\p{L
 _LIST = regex.compile(r", ?| và | - | – |/")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;…\"“”'(\n-]\s*)$")
 _MAX_WORDS = 5
+#: a ward known by its number ("Phường V", "Phường 7"): named only after its level, which units read
+_NUMBERED = regex.compile(r"[IVXLC]+|[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def _names() -> dict[str, _Entry]:
     out: dict[str, _Entry] = {}
     for row in vi.rows("admin_units"):  # districts first: a name that is both is read as a district
         name, rank = row[0], row[1]
-        if personal(name):
+        if personal(name) or _NUMBERED.fullmatch(name):
             continue
         if name not in out or out[name].rank == "commune":
             out[name] = _Entry(name, rank, rank == "commune" or ambiguous(name))

@@ -66,6 +66,8 @@ def test_canonical_completes_the_province(run):
     # a person after a complete name is not part of it
     ("Trưởng Ban Tổ chức Trung ương Trần Văn Hùng trao quyết định.", [("Ban Tổ chức Trung ương", "party")]),
     ("Hội Nhà báo Việt Nam trao giải.", [("Hội Nhà báo Việt Nam", "association")]),
+    # a ward known by its number is read after its level
+    ("Người dân phường V đã hiến đất.", [("phường V", "admin_area")]),
 ])
 def test_places_outlets_and_bodies(run, text, expected):
     assert [(u.name, u.kind_.value) for u in run(text, "units")] == expected
@@ -80,6 +82,7 @@ def test_places_outlets_and_bodies(run, text, expected):
     "Thị trường Châu Âu rất khó tính.",                        # "trường" ends the word "thị trường"
     "Lãnh đạo một trường ĐH đã lên tiếng.",                    # a type of unit, not a name
     "Nhà báo Nguyễn Thị Hoa nhận giải.",                       # a journalist, not a newspaper
+    "Anh thi đấu ở V.League tại V và I'm Sorry.",              # "Phường V", "Phường I" are no bare names
 ])
 def test_not_places(run, text):
     assert [u.name for u in run(text, "units") if u.kind_.value == "admin_area" or u.name[:1].islower()] == []
