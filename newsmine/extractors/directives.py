@@ -61,9 +61,9 @@ def type_words() -> list[str]:
 
 
 @cache
-def _titled() -> tuple[str, ...]:
+def _titled() -> frozenset[str]:
     """Types whose capitalised word followed by a descriptive name is a reference ("Đề án ...")."""
-    return tuple(r[0] for r in vi.rows("doc_types") if len(r) > 3 and r[3] == "yes")
+    return frozenset(r[0] for r in vi.rows("doc_types") if len(r) > 3 and r[3] == "yes")
 
 
 @cache
@@ -340,7 +340,7 @@ def extract(doc: Document) -> list[Directive]:
         needs, starts = (("/",), _symbol_numbers(doc)) if kind == "bare_symbol" else (_needs(), typed)
         for m in doc.finditer(patterns[kind], needs, starts):
             candidates += _build(m, kind)
-    titled = set(_titled())
+    titled = _titled()
     for t in scan(_trigger(), doc.text, candidates_of(doc).starts("directive_triggers")):
         for kind in _WORDLY:
             m = patterns[kind].match(doc.text, t.start())

@@ -325,7 +325,7 @@ def _province_spans(doc: Document) -> list[tuple[int, int]]:
 
 def main_province(doc: Document) -> str | None:
     """The province an article is about: the most cited one, if it is cited more than any other."""
-    return _most_cited(doc.text[s:e] for s, e in _province_spans(doc))
+    return doc.memo("units.main_province", lambda: _most_cited(doc.text[s:e] for s, e in _province_spans(doc)))
 
 
 def main_province_of_text(text: str) -> str | None:
