@@ -134,16 +134,31 @@ class Document:
                 cache[needs] = [w for w, low in zip(self.digit_windows, lowered) if holds(low)]
         return cache[needs]
 
+    def windows_with(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The digit windows that hold one of ``spans`` (sorted) whole: those holding one of the
+        words that the one-pass candidates found at ``spans``."""
+        out, i = [], 0
+        for start, end in self.digit_windows:
+            i = bisect_left(spans, (start, -1), i)
+            j = i
+            while j < len(spans) and spans[j][0] < end:
+                if spans[j][1] <= end:
+                    out.append((start, end))
+                    break
+                j += 1
+        return out
+
     def finditer(self, pattern: regex.Pattern[str], needs: tuple[str, ...] = (),
-                 starts: list[int] | None = None) -> Iterator[regex.Match[str]]:
+                 starts: list[int] | None = None,
+                 windows: list[tuple[int, int]] | None = None) -> Iterator[regex.Match[str]]:
         """``pattern.finditer`` over the digit windows only (for patterns that need a digit),
-        and of those only the windows holding one of ``needs`` (lower-case words) when given.
-        With ``starts`` (sorted), the pattern is tried only there: the same matches when every
-        match starts at one of them."""
+        and of those only the windows holding one of ``needs`` (lower-case words) when given,
+        or only ``windows``. With ``starts`` (sorted), the pattern is tried only there: the same
+        matches when every match starts at one of them."""
         text = self.text
         if starts is not None and not starts:
             return
-        for start, end in self._windows(needs):
+        for start, end in (self._windows(needs) if windows is None else windows):
             if starts is None:
                 yield from pattern.finditer(text, start, end)
                 continue

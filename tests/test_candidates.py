@@ -232,3 +232,15 @@ def test_a_number_is_blocked_by_a_word_before_it_as_the_pattern_alone_decides(mo
     monkeypatch.setattr(indicators, "_may_end_a_phrase_before", lambda window: True)
     assert [(indicators._blocked_before(t, p), indicators._blocked_before(t, p, names=False)) for t, p in places] == decided
     assert sum(b for _, b in decided) > 50
+
+
+def test_windows_holding_a_type_word_from_the_hits_are_those_holding_it_as_written():
+    from newsmine.extractors import directives
+
+    checked = 0
+    for text in [*_corpus_texts(), "Theo Quyết định 12/QĐ-UB và 5 điều; quyết định số 7 nghị quyết"]:
+        doc = Document(Article(id="x", source="x", text=text))
+        windows = doc.windows_with(candidates.of(doc).hits("doc_types"))
+        assert windows == doc._windows(directives._needs())
+        checked += len(windows)
+    assert checked > 100

@@ -335,10 +335,16 @@ def extract(doc: Document) -> list[Directive]:
     candidates: list[Directive] = []
     titles: list[Directive] = []
     patterns = _patterns()
-    typed = candidates_of(doc).starts("doc_types")  # a typed reference starts with its type, a bare symbol with digits
+    hits = candidates_of(doc)
+    typed = hits.starts("doc_types")  # a typed reference starts with its type, a bare symbol with digits
+    # the windows holding a type: from the type words' hits, which are where "in" finds them
+    typed_windows = doc.windows_with(hits.hits("doc_types")) if hits.as_lowered else None
     for kind in ("symbol", "bare_symbol", "number"):
-        needs, starts = (("/",), _symbol_numbers(doc)) if kind == "bare_symbol" else (_needs(), typed)
-        for m in doc.finditer(patterns[kind], needs, starts):
+        if kind == "bare_symbol":
+            found = doc.finditer(patterns[kind], ("/",), _symbol_numbers(doc))
+        else:
+            found = doc.finditer(patterns[kind], _needs(), typed, typed_windows)
+        for m in found:
             candidates += _build(m, kind)
     titled = _titled()
     for t in scan(_trigger(), doc.text, candidates_of(doc).starts("directive_triggers")):
