@@ -35,41 +35,14 @@ GROUPS: dict[str, str] = {
     "campaigns_known": "newsmine.extractors.campaigns:known_words",
     "campaign_context": "newsmine.extractors.campaigns:context_words",
     "quotes": "newsmine.extractors.campaigns:quote_marks",
-    "achievement_cues": "newsmine.candidates:achievement_cue_words",
-    "achievement_context": "newsmine.candidates:achievement_context_words",
-    "achievement_outside": "newsmine.candidates:achievement_outside_words",
+    "achievement_cues": "newsmine.extractors.achievements:cue_words",
+    "achievement_context": "newsmine.extractors.achievements:context_words",
+    "achievement_outside": "newsmine.extractors.achievements:outside_words",
     "number_words": "newsmine.extractors.indicators:number_words",
     "date_words": "newsmine.extractors.dates:start_words",
 }
 #: Groups whose hits are kept inside words too.
 ANYWHERE = frozenset({"date_words", "doc_types", "campaign_context", "quotes"})
-
-
-def achievement_cue_words() -> list[str]:
-    """First words of the cues of ``achievement_cues.tsv`` (a "<n>" number as its number words;
-    digits are tried where they stand before a cue word): where a cue can start, whatever spacing or number follows."""
-    from .extractors.achievements import COUNT_WORDS
-    from .lang import vi
-
-    out: set[str] = set()
-    for row in vi.rows("achievement_cues"):
-        first = row[0].split()[0]
-        out.update(COUNT_WORDS if first == "<n>" else vi.spelling_variants(first))
-    return sorted(out)
-
-
-def achievement_context_words() -> list[str]:
-    """The words that make an article speak of emulation work (as :func:`newsmine.classify.context_bucket`)."""
-    from .lang import vi
-
-    return [w for w, role in vi.rows("campaign_context") if role == "context"] + list(vi.column("achievement_context"))
-
-
-def achievement_outside_words() -> list[str]:
-    """Words of sport, pageants and shows (``achievement_outside.tsv``)."""
-    from .lang import vi
-
-    return list(vi.column("achievement_outside"))
 
 
 @cache

@@ -80,6 +80,27 @@ _NAMED = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE
                     AchievementType.PRIZE, AchievementType.MERIT_CERTIFICATE})
 
 
+def cue_words() -> list[str]:
+    """First words of the cues of ``achievement_cues.tsv`` (a "<n>" number as its number words;
+    digits are tried where they stand before a cue word): where a cue can start, whatever
+    spacing or number follows (see :mod:`newsmine.candidates`)."""
+    out: set[str] = set()
+    for row in vi.rows("achievement_cues"):
+        first = row[0].split()[0]
+        out.update(COUNT_WORDS if first == "<n>" else vi.spelling_variants(first))
+    return sorted(out)
+
+
+def context_words() -> list[str]:
+    """The words that make an article speak of emulation work (as :func:`newsmine.classify.context_bucket`)."""
+    return [w for w, role in vi.rows("campaign_context") if role == "context"] + list(vi.column("achievement_context"))
+
+
+def outside_words() -> list[str]:
+    """Words of sport, pageants and shows (``achievement_outside.tsv``)."""
+    return list(vi.column("achievement_outside"))
+
+
 @cache
 def _cue_parts() -> tuple[tuple[frozenset[str], str | None, str], ...]:
     """Each cue of ``achievement_cues.tsv`` as a pattern, longest first, with the lower-case words
