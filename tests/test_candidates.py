@@ -244,3 +244,16 @@ def test_windows_holding_a_type_word_from_the_hits_are_those_holding_it_as_writt
         assert windows == doc._windows(directives._needs())
         checked += len(windows)
     assert checked > 50
+
+
+def test_the_start_words_a_window_holds_are_read_from_the_hits_as_in_finds_them():
+    from newsmine.extractors import dates
+
+    checked = 0
+    for text in [*_corpus_texts(), "Từ năm 2015, THÁNG 3/2016 và ngàyx 5/6; quý II/2017, sáng 2/9"]:
+        doc = Document(Article(id="x", source="x", text=text))
+        written = dates._words_in_windows(doc)
+        for w, lowered in enumerate(doc.lowered_windows):
+            assert {word for word in dates._start_words() if word in lowered} == written[w]
+            checked += len(written[w])
+    assert checked > 200

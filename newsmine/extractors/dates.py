@@ -312,13 +312,37 @@ def _attempts(doc: Document) -> list[tuple[int, tuple[int, ...]]]:
     return [(pos, _indices(at[pos])) for pos in sorted(at) if at[pos]]
 
 
+@cache
+def _start_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in start_words())
+
+
+def _words_in_windows(doc: Document) -> list[set[str]] | None:
+    """The start words written whole in each digit window, from the one-pass hits (where "in"
+    finds them in the lower-cased window); None when the hits' offsets are not the lower-cased text's."""
+    hits = candidates_of(doc)
+    if not hits.as_lowered:
+        return None
+    text, windows = doc.text, doc.digit_windows
+    out: list[set[str]] = [set() for _ in windows]
+    w = 0
+    for s, e in hits.hits("date_words"):
+        while w < len(windows) and windows[w][1] <= s:
+            w += 1
+        if w == len(windows):
+            break
+        if windows[w][0] <= s and e <= windows[w][1]:
+            out[w].add(text[s:e].lower())
+    return out
+
+
 def extract(doc: Document) -> list[DateMention]:
     windows = doc.digit_windows
     if not windows:
         return []
     text, patterns = doc.text, _patterns()
-    lowered = doc.lowered_windows
     holds: dict[tuple[int, int], bool] = {}  # (pattern, window): does the window hold what it needs
+    written = _words_in_windows(doc)
     matches: list[list[regex.Match[str]]] = [[] for _ in patterns]
     last = [0] * len(patterns)  # where each pattern's last match ended
     w, n = 0, len(windows)
@@ -335,7 +359,9 @@ def extract(doc: Document) -> list[DateMention]:
                 continue
             if (ok := holds.get((i, w))) is None:
                 needs = patterns[i][2]
-                ok = holds[i, w] = not needs or any(word in lowered[w] for word in needs)
+                ok = holds[i, w] = not needs or (
+                    not written[w].isdisjoint(needs) if written is not None and _start_words().issuperset(needs)
+                    else any(word in doc.lowered_windows[w] for word in needs))
             if ok and (m := patterns[i][0].match(text, pos, end)) is not None:
                 matches[i].append(m)
                 last[i] = m.end() if m.end() > pos else pos + 1

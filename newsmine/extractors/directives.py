@@ -341,7 +341,7 @@ def extract(doc: Document) -> list[Directive]:
     typed_windows = doc.windows_with(hits.hits("doc_types")) if hits.as_lowered else None
     for kind in ("symbol", "bare_symbol", "number"):
         if kind == "bare_symbol":
-            found = doc.finditer(patterns[kind], ("/",), _symbol_numbers(doc))
+            found = doc.finditer(patterns[kind], starts=_symbol_numbers(doc))  # a symbol holds its "/" itself
         else:
             found = doc.finditer(patterns[kind], _needs(), typed, typed_windows)
         for m in found:
