@@ -272,6 +272,14 @@ def _indices(mask: int) -> tuple[int, ...]:
     return tuple(i for i in range(mask.bit_length()) if mask >> i & 1)
 
 
+def _listed(text: str, start: int) -> bool:
+    """Does "," or "và" and one or two spaces come right before ``start`` (the next of a list)?"""
+    k = start
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return 1 <= start - k <= 2 and (text[k - 1:k] == "," or text[max(0, k - 2):k].lower() == "và")
+
+
 def _attempts(doc: Document) -> list[tuple[int, tuple[int, ...]]]:
     """(position, indices of the patterns to try there), in text order: the hits of the start
     words (even inside a word) and the runs of digits, each by the shapes of :data:`Begins`."""
@@ -296,19 +304,16 @@ def _attempts(doc: Document) -> list[tuple[int, tuple[int, ...]]]:
         while j < len(text) and text[j].isspace():
             j += 1
         joined = j - e <= 2 and text[j:j + 3].lower().startswith(joins)
-        k = s  # before the spaces before the run
-        while k > 0 and text[k - 1].isspace():
-            k -= 1
-        listed = 1 <= s - k <= 2 and (text[k - 1:k] == "," or text[max(0, k - 2):k].lower() == "và")
         if e - s == 4:
-            at[s] = at.get(s, 0) | year | (year_to if joined else 0) | (year_listed if listed else 0)
-            continue
-        mask, nxt = day | (day_to if joined else 0), text[e:e + 1]
-        if nxt in _SEPARATORS or j == e + 1 and text[j:j + 1] in _SEPARATORS:
-            mask |= day_sep | (day_sep_listed if listed else 0)
-        elif j > e and text[j:j + 5].lower() == "tháng":
-            mask |= day_month
-        at[s] = at.get(s, 0) | mask
+            mask = year | (year_to if joined else 0) | (year_listed if _listed(text, s) else 0)
+        else:
+            mask, nxt = day | (day_to if joined else 0), text[e:e + 1]
+            if nxt in _SEPARATORS or j == e + 1 and text[j:j + 1] in _SEPARATORS:
+                mask |= day_sep | (day_sep_listed if _listed(text, s) else 0)
+            elif j > e and text[j:j + 5].lower() == "tháng":
+                mask |= day_month
+        if mask:
+            at[s] = at.get(s, 0) | mask
     return [(pos, _indices(at[pos])) for pos in sorted(at) if at[pos]]
 
 
@@ -336,6 +341,18 @@ def _words_in_windows(doc: Document) -> list[set[str]] | None:
     return out
 
 
+def _holds(doc: Document, written: list[set[str]] | None, w: int, needs: Needs) -> bool:
+    """Does digit window ``w`` hold one of ``needs`` (every window when there are none)?"""
+    if not needs:
+        return True
+    if written is not None and _start_words().issuperset(needs):
+        return not written[w].isdisjoint(needs)
+    if all(word.lower() == word.upper() for word in needs):  # dashes: no case to fold
+        start, end = doc.digit_windows[w]
+        return any(word in doc.text[start:end] for word in needs)
+    return any(word in doc.lowered_windows[w] for word in needs)
+
+
 def extract(doc: Document) -> list[DateMention]:
     windows = doc.digit_windows
     if not windows:
@@ -359,9 +376,7 @@ def extract(doc: Document) -> list[DateMention]:
                 continue
             if (ok := holds.get((i, w))) is None:
                 needs = patterns[i][2]
-                ok = holds[i, w] = not needs or (
-                    not written[w].isdisjoint(needs) if written is not None and _start_words().issuperset(needs)
-                    else any(word in doc.lowered_windows[w] for word in needs))
+                ok = holds[i, w] = _holds(doc, written, w, needs)
             if ok and (m := patterns[i][0].match(text, pos, end)) is not None:
                 matches[i].append(m)
                 last[i] = m.end() if m.end() > pos else pos + 1
