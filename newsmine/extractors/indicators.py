@@ -227,8 +227,14 @@ def _verb_before_value() -> regex.Pattern[str]:
     return regex.compile(rf"\s(?:{alternation(vi.column('metric_verbs'))})\s+(?:mức\s+|khoảng\s+)?$", regex.REVERSE)
 
 
-def _metric(text: str, sentence_start: int, start: int) -> str | None:
-    head = text[max(sentence_start, start - 300):start]
+def _metric(doc: Document, start: int) -> str | None:
+    """What the value at ``start`` measures: the metric head before the verb that gives it
+    ("tỷ lệ hộ nghèo giảm còn 2,5%"), in its sentence and at most 300 characters back."""
+    text = doc.text
+    head = text[max(0, start - 300):start]
+    if not _verb_before_value().search(head):
+        return None  # no verb before the value even past its sentence (the sentence is not needed)
+    head = text[max(doc.sentence_at(start)[0], start - 300):start]
     m = _verb_before_value().search(head)
     if not m:
         return None
@@ -288,10 +294,9 @@ def extract(doc: Document) -> list[Indicator]:
 def _indicator(doc: Document, start: int, end: int, value: float, value_max: float | None, unit: str | None,
                qualifier: str | None = None, change: str | None = None,
                denominator: float | None = None) -> Indicator:
-    sentence_start, _ = doc.sentence_at(start)
     return Indicator(text=doc.text[start:end], start=start, end=end, value=value, value_max=value_max,
-                     unit=unit, qualifier=qualifier, change=change,
-                     metric=_metric(doc.text, sentence_start, start), denominator=denominator)
+                     unit=unit, qualifier=qualifier, change=change, metric=_metric(doc, start),
+                     denominator=denominator)
 
 
 @cache

@@ -51,6 +51,14 @@ def test_ratio_and_metric(run):
     assert (rate.value, rate.metric) == (96.69, "tỷ lệ người dân tham gia BHYT")
 
 
+def test_a_metric_is_read_in_the_value_s_sentence_only(run):
+    # the verb opens the value's sentence (a line of its own): the line before names no metric of it
+    [rate] = run("Tỷ lệ hộ nghèo toàn tỉnh\nđạt 5,2% theo rà soát.", "indicators")
+    assert (rate.value, rate.metric) == (5.2, None)
+    [rate] = run("Tỷ lệ hộ nghèo toàn tỉnh đạt 5,2% theo rà soát.", "indicators")
+    assert (rate.value, rate.metric) == (5.2, "Tỷ lệ hộ nghèo toàn tỉnh")
+
+
 @pytest.mark.parametrize("text", [
     "Đại hội lần thứ 5 của Sư đoàn 330 khóa 12.",      # ordinals and names
     "Trong 25 năm và 3 tháng qua, anh 45 tuổi.",       # durations and ages
