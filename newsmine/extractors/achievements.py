@@ -339,10 +339,11 @@ def _followed_by(text: str, end: int, words: frozenset[str]) -> bool:
 
 def candidates(doc: Document) -> list[Candidate]:
     """Every cue outside campaign, unit and document names, with its sentence: what the classifier judges."""
-    names = doc.taken("campaigns")
-    covering = _covering(doc)
-    out = []
+    out: list[Candidate] = []
+    names = covering = None  # looked at once a cue is found (most articles have none)
     for m in _cue_matches(doc):
+        if names is None:
+            names, covering = doc.taken("campaigns"), _covering(doc)
         if overlaps(m.start(), m.end(), names) or _inside(covering, m.start(), m.end()) \
                 or _not_cue_over(doc.text, m.start(), m.end()):
             continue
