@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Iterable
 
 import regex
@@ -151,9 +151,17 @@ def _is_cap(word: str) -> bool:
 class _Scanner:
     """Extends a unit name token by token from the end of its head."""
 
-    def __init__(self, text: str, tokens: _Tokens, after_title: bool):
-        self.text, self.tokens, self.after_title = text, tokens, after_title
+    def __init__(self, text: str, tokens: _Tokens, name_start: int | None):
+        """``name_start``: where the name starts, to look for a title before it ("Giám đốc Sở Y
+        tế Nguyễn Văn A"), or None not to."""
+        self.text, self.tokens, self._name_start = text, tokens, name_start
         self.data = _data()
+
+    @cached_property
+    def after_title(self) -> bool:
+        """Does a title ("Giám đốc", "ông") come right before the name? Asked only of a surname."""
+        start = self._name_start
+        return start is not None and bool(_patterns()["title"].search(self.text[max(0, start - 30):start]))
 
     def word(self, i: int) -> str:
         words = self.tokens.words
@@ -237,7 +245,7 @@ class _Scanner:
                 continue
             if not _is_cap(word):
                 return i
-            if self.after_title and word in self.data["surnames"] and not self.province_at(i):
+            if word in self.data["surnames"] and self.after_title and not self.province_at(i):
                 return i
             if person_ends and (fields or full) and self.person_at(i):
                 return i  # "Ban Tổ chức Trung ương Lê Văn A": the person after the unit
@@ -307,7 +315,7 @@ class _Scanner:
         """After a level word: its name ("tỉnh Bến Tre", "quận 7") when one follows, else the bare level."""
         n = self.level_at(i) or 1
         start = i + n
-        if self.after_title and self.word(start) in self.data["surnames"] and not self.province_at(start):
+        if self.word(start) in self.data["surnames"] and self.after_title and not self.province_at(start):
             return start
         if (known := self.province_at(start)):  # "tỉnh Thanh Hóa" ends there, whatever name follows
             return start + known
@@ -406,8 +414,7 @@ def _organisations(doc: Document) -> list[Unit]:
         tokens = _Tokens(text, head_end if text[head_end:head_end + 1] == " " else len(text))
         if head_name in data["lower_heads"] and not _lower_head_names(text, start, head_name, tokens):
             continue
-        after_title = bool(_patterns()["title"].search(text[max(0, start - 30):start]))
-        scanner = _Scanner(text, tokens, after_title)
+        scanner = _Scanner(text, tokens, start)
         opens_field = head.soft or head.kind is UnitKind.PARTY or head_name.split(" ")[0] in data["soft_heads"]
         named_after_people = head.kind in (UnitKind.ENTERPRISE, UnitKind.SCHOOL)  # "Trường THPT Lê Văn A"
         n = scanner.scan(0, head.numbered, head.full, opens_field, not named_after_people)
@@ -454,7 +461,7 @@ def _areas(doc: Document, skip: Spans) -> list[Unit]:
         if _lower_after(text, level_end):
             continue  # a level before a word in lower case names no place: "xã hội", "huyện nhà"
         tokens = _Tokens(text, level_start)
-        scanner = _Scanner(text, tokens, False)
+        scanner = _Scanner(text, tokens, None)
         end_token = scanner.place(0)
         if end_token <= (scanner.level_at(0) or 1):
             continue
