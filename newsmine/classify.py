@@ -124,8 +124,13 @@ def article_context(text: str, hits: "Candidates | None" = None) -> tuple[str, s
 
 
 @cache
+def _cue_types() -> dict[str, str]:
+    return {vi.canonical(r[0]): r[1] for r in vi.rows("achievement_cues")}
+
+
+@cache
 def _lexicon_type(cue: str) -> str:
-    table = {vi.canonical(r[0]): r[1] for r in vi.rows("achievement_cues")}
+    table = _cue_types()
     if cue in table:
         return table[cue]
     return "target_exceeded" if cue.startswith("vượt") else "unknown"

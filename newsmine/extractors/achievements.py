@@ -308,16 +308,21 @@ def _cue_matches(doc: Document) -> Iterator[regex.Match[str]]:
     """What ``finditer`` of the cue pattern finds, trying at each hit of a cue's first word and
     at digits before one only the cues that open there."""
     text, hits = doc.text, found.of(doc)
-    opening: dict[int, tuple[frozenset[str], int]] = {}  # place → (words opening there, where the word ends)
+    opening: dict[int, tuple[str | frozenset[str], int]] = {}  # place → (word(s) opening there, where the word ends)
     for s, e in hits.hits("achievement_cues"):
-        words = opening[s][0] | {text[s:e].lower()} if s in opening else frozenset({text[s:e].lower()})
-        opening[s] = (words, e if len(words) == 1 else -1)
+        if s in opening:  # two words open at one place (rare): both, and no word after them looked at
+            words = opening[s][0]
+            opening[s] = ((words if isinstance(words, frozenset) else frozenset({words})) | {text[s:e].lower()}, -1)
+        else:
+            opening[s] = (text[s:e].lower(), e)
     for d in _counts_before(text, hits):
-        opening[d] = (frozenset({"<n>"}), -1)
+        opening[d] = ("<n>", -1)
     end = 0
     for pos in sorted(opening):
         words, word_end = opening[pos]
-        if pos < end or (cues := _cues_opening(words)) is None:
+        if pos < end:
+            continue
+        if (cues := _cues_opening_word(words) if isinstance(words, str) else _cues_opening(words)) is None:
             continue
         pattern, seconds = cues
         if seconds is not None and word_end >= 0 and not _followed_by(text, word_end, seconds):
@@ -327,14 +332,23 @@ def _cue_matches(doc: Document) -> Iterator[regex.Match[str]]:
             end = m.end() if m.end() > pos else pos + 1
 
 
+@cache
+def _cues_opening_word(word: str) -> tuple[regex.Pattern[str], frozenset[str] | None] | None:
+    return _cues_opening(frozenset({word}))
+
+
 def _followed_by(text: str, end: int, words: frozenset[str]) -> bool:
     """Is one of ``words`` (lower-case letters) written one space after ``end``?"""
     if not text[end:end + 1].isspace():
         return False
-    j = end + 1
-    while j < len(text) and text[j].isalpha():
-        j += 1
-    return text[end + 1:j].lower() in words
+    space = text.find(" ", end + 1, end + 40)
+    word = text[end + 1:space] if space > 0 else ""
+    if not word.isalpha():  # at the end, or a mark after the word: read its letters one by one
+        j = end + 1
+        while j < len(text) and text[j].isalpha():
+            j += 1
+        word = text[end + 1:j]
+    return word.lower() in words
 
 
 def candidates(doc: Document) -> list[Candidate]:
