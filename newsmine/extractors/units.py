@@ -17,7 +17,6 @@ a bare level ("UBND tỉnh") with the province the article is about.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Iterable
@@ -341,11 +340,14 @@ def main_province_of_text(text: str) -> str | None:
 
 
 def _most_cited(names: Iterable[str]) -> str | None:
-    counts = Counter(_data()["provinces"][name] for name in names)
-    top = counts.most_common(2)
-    if not top or (len(top) > 1 and top[0][1] == top[1][1]):
+    provinces, counts = _data()["provinces"], {}
+    for name in names:
+        counts[provinces[name]] = counts.get(provinces[name], 0) + 1
+    if not counts:
         return None
-    return top[0][0]
+    most = max(counts.values())
+    top = [province for province, n in counts.items() if n == most]
+    return top[0] if len(top) == 1 else None
 
 
 def canonical(name: str, province: str | None) -> str:
