@@ -105,6 +105,9 @@ class Document:
         text, spans = self.text, []
         for digits, digits_end in self.digit_runs:
             start = max(0, digits - WINDOW_BEFORE)
+            if spans and start <= spans[-1][1]:  # merges with the window before, wherever it starts
+                spans[-1][1] = max(spans[-1][1], min(len(text), digits_end + WINDOW_AFTER))
+                continue
             if start:  # back to a word boundary, looking at most 20 characters further
                 space = text.rfind(" ", max(0, start - 20), start)
                 start = space + 1 if space >= 0 else start

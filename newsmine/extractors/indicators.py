@@ -254,35 +254,36 @@ def extract(doc: Document) -> list[Indicator]:
     taken = doc.taken("dates", "directives")
     found: list[Indicator] = []
     for m in doc.finditer(_pattern(), starts=doc.digit_starts):
-        num = m["num"]
+        num, pct, cur, scale_word, den, num2, num3, scale2 = m.group(
+            "num", "pct", "cur", "scale", "den", "num2", "num3", "scale2")
         if len(num.replace(".", "").replace(",", "")) >= 9 and "." not in num and "," not in num:
             continue  # a phone or an id number
-        if overlaps(m.start("num"), m.end(), taken):
+        num_start, end = m.start(), m.end()  # the pattern opens with the number
+        if overlaps(num_start, end, taken):
             continue  # a date's or a document's number
         value = parse_number(num)
-        unit, end, listed = None, m.end(), True
-        scale = lex["scales"].get(m["scale"] or "", 1.0)
-        if m["pct"]:
+        unit, listed = None, True
+        scale = lex["scales"].get(scale_word or "", 1.0)
+        if pct:
             unit = "%"
-        elif m["cur"]:
-            unit = lex["currencies"][m["cur"]]
+        elif cur:
+            unit = lex["currencies"][cur]
         else:
-            unit, end, listed = _counted_noun(text, m.end())
-            if unit is None and not m["scale"]:
+            unit, end, listed = _counted_noun(text, end)
+            if unit is None and not scale_word:
                 continue
             if unit in lex["durations"]:
                 continue
-        qualifier, change, start = _prefix(text, m.start("num"))
-        names = not (listed or m["scale"])
-        if _blocked_before(text, m.start("num"), names):
+        qualifier, change, start = _prefix(text, num_start)
+        if _blocked_before(text, num_start, not (listed or scale_word)):
             continue
-        if m["den"] and unit is None:
+        if den and unit is None:
             continue
-        value_max = parse_number(m["num2"]) * scale if m["num2"] else None
-        if m["num3"]:  # "184 triệu 200 nghìn đồng"
-            value += parse_number(m["num3"]) * lex["scales"][m["scale2"]] / scale
+        value_max = parse_number(num2) * scale if num2 else None
+        if num3:  # "184 triệu 200 nghìn đồng"
+            value += parse_number(num3) * lex["scales"][scale2] / scale
         found.append(_indicator(doc, start, end, value * scale, value_max, unit, qualifier, change,
-                                float(m["den"]) if m["den"] else None))
+                                float(den) if den else None))
     heights = [s for s, e in doc.digit_runs if e - s == 1 and text[e:e + 1] == "m"]  # one digit, then "m"
     for m in doc.finditer(_HEIGHT, starts=heights):  # "cao 1m65"
         if not overlaps(m.start(), m.end(), taken):
