@@ -193,19 +193,19 @@ def places(text: str) -> Iterator[Place]:
         base, count = run.start(), run[0].count(" ") + 1
         for s, e, after, entry in found:
             start, end = base + s, base + e
-            listed = _LIST.fullmatch(text, last_end, start) is not None if last_end >= 0 else False
-            last_end = end
+            previous_end, last_end = last_end, end
             first = s == 0
             second = not first and run[0].find(" ") + 1 == s  # the name opens on the run's second word
             if entry.rank != "province" and after == count and \
                     (first or (second and _SENTENCE_START.search(text, max(0, base - 3), base))) and \
-                    _stands_alone(text, start, end, entry, run[0][:s - 1] if second else None, listed):
+                    _stands_alone(text, start, end, entry, run[0][:s - 1] if second else None, previous_end):
                 yield Place(start, end, text[start:end], entry.canonical, entry.rank)
 
 
-def _stands_alone(text: str, start: int, end: int, entry: _Entry, initial: str | None, listed: bool) -> bool:
+def _stands_alone(text: str, start: int, end: int, entry: _Entry, initial: str | None, previous_end: int) -> bool:
     """No word of address or street before it; when it is ambiguous, a word of place before it,
-    an address after it, or other places beside it in a list or in brackets."""
+    an address after it, or other places beside it in a list (after the known name that ends at
+    ``previous_end``, -1 for none) or in brackets."""
     cues, blockers = _context()
     if initial is not None:
         before = [initial.lower()]
@@ -216,7 +216,8 @@ def _stands_alone(text: str, start: int, end: int, entry: _Entry, initial: str |
         return False
     if before and (before[-1][:1].isupper() or before[-1][:1].isdigit()):
         return False  # part of a longer name, or a street address ("số 12 Ngọc Hà")
-    if not entry.ambiguous or listed or (text[start - 1:start] == "(" and text[end:end + 1] == ")"):
+    if not entry.ambiguous or (previous_end >= 0 and _LIST.fullmatch(text, previous_end, start) is not None) \
+            or (text[start - 1:start] == "(" and text[end:end + 1] == ")"):
         return True
     if before and (before[-1] in cues or " ".join(before[-2:]) in cues):
         return True
