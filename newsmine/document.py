@@ -58,6 +58,11 @@ class Document:
     article: Article
     found: dict[str, list[Mention]] = field(default_factory=dict)
     memos: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: the article's text, read often enough by every extractor to be an attribute
+    text: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.text = self.article.text
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
         """A value computed once per document: where an extractor keeps what it reuses
@@ -65,10 +70,6 @@ class Document:
         if key not in self.memos:
             self.memos[key] = compute()
         return self.memos[key]
-
-    @property
-    def text(self) -> str:
-        return self.article.text
 
     @cached_property
     def published_year(self) -> int | None:
