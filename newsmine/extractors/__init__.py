@@ -25,15 +25,21 @@ def get(name: str) -> Extractor:
         raise KeyError(f"no extractor named {name!r}; known: {', '.join(sorted(kinds()))}") from None
 
 
+def _longest_first(m: Mention) -> tuple[int, int]:
+    return m.start - m.end, m.start
+
+
 def select(candidates: list[Mention]) -> list[Mention]:
     """Keep the longest of overlapping candidates (earliest first on ties), in text order.
 
     Chosen spans never overlap, so sorted by start their ends are sorted too: a
     candidate only has to be checked against its two neighbours.
     """
+    if len(candidates) < 2:
+        return list(candidates)
     starts: list[int] = []
     spans: dict[int, Mention] = {}
-    for m in sorted(candidates, key=lambda m: (-(m.end - m.start), m.start)):
+    for m in sorted(candidates, key=_longest_first):
         i = bisect_left(starts, m.start)
         if i < len(starts) and starts[i] < m.end:
             continue

@@ -358,11 +358,12 @@ def extract(doc: Document) -> list[DateMention]:
     if not windows:
         return []
     text, patterns = doc.text, _patterns()
-    holds: dict[tuple[int, int], bool] = {}  # (pattern, window): does the window hold what it needs
     written = _words_in_windows(doc)
     matches: list[list[regex.Match[str]]] = [[] for _ in patterns]
     last = [0] * len(patterns)  # where each pattern's last match ended
     w, n = 0, len(windows)
+    holds: list[bool | None] = []  # pattern → does window w hold what it needs (None: not asked yet)
+    held_in = -1  # the window ``holds`` is about
     for pos, indices in _attempts(doc):  # as finditer over each pattern's windows, tried only here
         while w < n and windows[w][1] <= pos:
             w += 1
@@ -371,12 +372,13 @@ def extract(doc: Document) -> list[DateMention]:
         start, end = windows[w]
         if pos < start:
             continue
+        if held_in != w:
+            holds, held_in = [None] * len(patterns), w
         for i in indices:
             if pos < last[i]:
                 continue
-            if (ok := holds.get((i, w))) is None:
-                needs = patterns[i][2]
-                ok = holds[i, w] = _holds(doc, written, w, needs)
+            if (ok := holds[i]) is None:
+                ok = holds[i] = _holds(doc, written, w, patterns[i][2])
             if ok and (m := patterns[i][0].match(text, pos, end)) is not None:
                 matches[i].append(m)
                 last[i] = m.end() if m.end() > pos else pos + 1
