@@ -98,7 +98,7 @@ class Candidates:
                     lists[g].append(span)
         for spans in lists:
             spans.sort()
-        self._hits, self._text = hits, text
+        self._hits = hits
         self._starts: dict[str, list[int]] = {}
 
     def hits(self, group: str) -> list[tuple[int, int]]:

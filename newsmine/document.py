@@ -138,19 +138,24 @@ class Document:
                 cache[needs] = [w for w, low in zip(self.digit_windows, lowered) if holds(low)]
         return cache[needs]
 
-    def windows_with(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The digit windows that hold one of ``spans`` (sorted) whole: those holding one of the
-        words that the one-pass candidates found at ``spans``."""
-        out, i = [], 0
-        for start, end in self.digit_windows:
-            i = bisect_left(spans, (start, -1), i)
-            j = i
-            while j < len(spans) and spans[j][0] < end:
-                if spans[j][1] <= end:
-                    out.append((start, end))
-                    break
-                j += 1
+    def spans_in_windows(self, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """For each digit window, the ``spans`` (sorted by start) that lie in it whole: where the
+        one-pass candidates found a window's words."""
+        windows = self.digit_windows
+        out: list[list[tuple[int, int]]] = [[] for _ in windows]
+        w = 0
+        for s, e in spans:
+            while w < len(windows) and windows[w][1] <= s:
+                w += 1
+            if w == len(windows):
+                break
+            if windows[w][0] <= s and e <= windows[w][1]:
+                out[w].append((s, e))
         return out
+
+    def windows_with(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The digit windows that hold one of ``spans`` (sorted) whole."""
+        return [w for w, inside in zip(self.digit_windows, self.spans_in_windows(spans)) if inside]
 
     def finditer(self, pattern: regex.Pattern[str], needs: tuple[str, ...] = (),
                  starts: list[int] | None = None,

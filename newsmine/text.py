@@ -75,6 +75,21 @@ def paragraphs(text: str) -> list[str]:
     return out
 
 
+def word_after(text: str, end: int) -> str:
+    """The letters of the word one space after ``end``, lower-cased ("" when no space, or no
+    letter, follows): what comes after a word ("hai" → "giải" in "hai giải Nhất")."""
+    if not text[end:end + 1].isspace():
+        return ""
+    space = text.find(" ", end + 1, end + 40)
+    word = text[end + 1:space] if space > 0 else ""
+    if not word.isalpha():  # at the end, or a mark after the word: its letters one by one
+        j = end + 1
+        while j < len(text) and text[j].isalpha():
+            j += 1
+        word = text[end + 1:j]
+    return word.lower()
+
+
 def alternation(words: list[str] | tuple[str, ...]) -> str:
     """A regex alternation of literal words, longest first; never empty.
 

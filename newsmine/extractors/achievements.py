@@ -22,7 +22,7 @@ from ..classify import Candidate
 from ..document import Document, overlaps
 from ..lang import vi
 from ..records import Achievement, AchievementType, Mention, UnitKind
-from ..text import alternation
+from ..text import alternation, word_after
 
 #: a full stop ends a clause before a space, a closing quote or the end, and so do dots ("...");
 #: not a dot inside "TP.HCM", "GS.TS", "3.5"
@@ -325,7 +325,7 @@ def _cue_matches(doc: Document) -> Iterator[regex.Match[str]]:
         if (cues := _cues_opening_word(words) if isinstance(words, str) else _cues_opening(words)) is None:
             continue
         pattern, seconds = cues
-        if seconds is not None and word_end >= 0 and not _followed_by(text, word_end, seconds):
+        if seconds is not None and word_end >= 0 and word_after(text, word_end) not in seconds:
             continue
         if (m := pattern.match(text, pos)) is not None:
             yield m
@@ -335,20 +335,6 @@ def _cue_matches(doc: Document) -> Iterator[regex.Match[str]]:
 @cache
 def _cues_opening_word(word: str) -> tuple[regex.Pattern[str], frozenset[str] | None] | None:
     return _cues_opening(frozenset({word}))
-
-
-def _followed_by(text: str, end: int, words: frozenset[str]) -> bool:
-    """Is one of ``words`` (lower-case letters) written one space after ``end``?"""
-    if not text[end:end + 1].isspace():
-        return False
-    space = text.find(" ", end + 1, end + 40)
-    word = text[end + 1:space] if space > 0 else ""
-    if not word.isalpha():  # at the end, or a mark after the word: read its letters one by one
-        j = end + 1
-        while j < len(text) and text[j].isalpha():
-            j += 1
-        word = text[end + 1:j]
-    return word.lower() in words
 
 
 def candidates(doc: Document) -> list[Candidate]:

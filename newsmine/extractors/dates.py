@@ -28,10 +28,10 @@ Builder = Callable[[regex.Match[str], Document], DateMention | None]
 Needs = tuple[str, ...]
 Begins = tuple[str, ...]
 #: Lower-case words a match can begin with ("năm <n>": the word, spaces, then a digit), or a shape
-#: of a run of digits: four digits "19xx"/"20xx"; one or two digits; one or two before a separator ("10/6", "10 - 6");
+#: of a run of digits: four digits "19xx"/"20xx"; one or two digits before a separator ("10/6", "10 - 6");
 #: one or two before the word "tháng" ("6 tháng", "10 Tháng"); a year, or one or two digits, before
 #: a word or dash that joins the two ends of a range ("2016 - 2020", "10 đến 15/6", "3 và 4").
-_YEAR, _DAY, _DAY_SEP, _DAY_MONTH = "<year>", "<day>", "<day/>", "<day> tháng"
+_YEAR, _DAY_SEP, _DAY_MONTH = "<year>", "<day/>", "<day> tháng"
 _YEAR_TO, _DAY_TO = "<year> đến", "<day> đến"
 #: a year, or a day before a separator, after "," or "và" and one or two spaces: the next of a list
 _YEAR_LISTED, _DAY_SEP_LISTED = ", <year>", ", <day/>"
@@ -212,7 +212,7 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs, Begins]]:
              r"|(?:ngày\s+)?(?P<d{n}>[0-9]{{1,2}})(?:\s?(?P<s{n}>[/.-])\s?(?P<m{n}>[0-9]{{1,2}})"
              r"(?:\s?(?P=s{n})\s?(?P<y{n}>" + year + r"))?)?(?![0-9])")
     days = _words("day_prefix")
-    Y, D, DS, DM, YT, DT, YL, DSL = _YEAR, _DAY, _DAY_SEP, _DAY_MONTH, _YEAR_TO, _DAY_TO, _YEAR_LISTED, _DAY_SEP_LISTED
+    Y, DS, DM, YT, DT, YL, DSL = _YEAR, _DAY_SEP, _DAY_MONTH, _YEAR_TO, _DAY_TO, _YEAR_LISTED, _DAY_SEP_LISTED
     # each: (pattern, builder, words its windows need, what a match can begin with)
     table: list[tuple[str, Builder, Needs, Begins]] = [
         (rf"\b(?P<all>(?P<from>từ\s+)?{_B}(?:{point.format(n=1)})\s{{0,2}}(?P<to>{to}|và|[-–])\s{{0,2}}"
@@ -284,9 +284,8 @@ def _attempts(doc: Document) -> list[tuple[int, tuple[int, ...]]]:
     """(position, indices of the patterns to try there), in text order: the hits of the start
     words (even inside a word) and the runs of digits, each by the shapes of :data:`Begins`."""
     text, masks, joins = doc.text, _masks(), _joins()
-    year, day, day_sep, day_month, year_to, day_to, year_listed, day_sep_listed = (
-        masks.get(shape, 0) for shape in (_YEAR, _DAY, _DAY_SEP, _DAY_MONTH, _YEAR_TO, _DAY_TO, _YEAR_LISTED,
-                                          _DAY_SEP_LISTED))
+    year, day_sep, day_month, year_to, day_to, year_listed, day_sep_listed = (
+        masks.get(shape, 0) for shape in (_YEAR, _DAY_SEP, _DAY_MONTH, _YEAR_TO, _DAY_TO, _YEAR_LISTED, _DAY_SEP_LISTED))
     at: dict[int, int] = {}
     for s, e in candidates_of(doc).hits("date_words"):
         if e < len(text) and text[e].isalpha():
@@ -307,7 +306,7 @@ def _attempts(doc: Document) -> list[tuple[int, tuple[int, ...]]]:
         if e - s == 4:
             mask = year | (year_to if joined else 0) | (year_listed if _listed(text, s) else 0)
         else:
-            mask, nxt = day | (day_to if joined else 0), text[e:e + 1]
+            mask, nxt = day_to if joined else 0, text[e:e + 1]
             if nxt in _SEPARATORS or j == e + 1 and text[j:j + 1] in _SEPARATORS:
                 mask |= day_sep | (day_sep_listed if _listed(text, s) else 0)
             elif j > e and text[j:j + 5].lower() == "tháng":
@@ -328,17 +327,8 @@ def _words_in_windows(doc: Document) -> list[set[str]] | None:
     hits = candidates_of(doc)
     if not hits.as_lowered:
         return None
-    text, windows = doc.text, doc.digit_windows
-    out: list[set[str]] = [set() for _ in windows]
-    w = 0
-    for s, e in hits.hits("date_words"):
-        while w < len(windows) and windows[w][1] <= s:
-            w += 1
-        if w == len(windows):
-            break
-        if windows[w][0] <= s and e <= windows[w][1]:
-            out[w].add(text[s:e].lower())
-    return out
+    text = doc.text
+    return [{text[s:e].lower() for s, e in inside} for inside in doc.spans_in_windows(hits.hits("date_words"))]
 
 
 def _holds(doc: Document, written: list[set[str]] | None, w: int, needs: Needs) -> bool:

@@ -14,7 +14,7 @@ from ..candidates import of as candidates_of, scan
 from ..document import Document, overlaps
 from ..lang import vi
 from ..records import Indicator
-from ..text import alternation
+from ..text import alternation, word_after
 from . import select
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,4})?|[0-9]{1,12}(?:,[0-9]{1,4})?|[0-9]{1,3}\.[0-9]{1,2}"
@@ -414,12 +414,8 @@ def _spelled_starts(text: str, hits: list[tuple[int, int]]) -> list[int]:
     lone, follow = _counting_words()
     out: list[int] = []
     for s, e in hits:
-        if text[s:e].lower() in lone:
-            j = e + 1
-            while j < len(text) and text[j].isalpha():
-                j += 1
-            if not (text[e:e + 1].isspace() and text[e + 1:j].lower() in follow):
-                continue
+        if text[s:e].lower() in lone and word_after(text, e) not in follow:
+            continue
         if not out or out[-1] != s:
             out.append(s)
     return out
