@@ -2,7 +2,7 @@
 
 Extractors declare their key words in :data:`GROUPS` (``group: "module:function"``, the
 function returning the literal words, read from the data files). One Aho-Corasick automaton
-holds them all, lower-cased, built once per process; :func:`of` runs it once over the
+(``ahocorasick_rs``) holds them all, lower-cased, built once per process; :func:`of` runs it once over the
 article's lower-cased text and keeps the hits that are whole words (no letter right before
 or after; a group of :data:`ANYWHERE` keeps every hit). An extractor then tries its patterns only at its group's hits::
 
@@ -47,9 +47,11 @@ ANYWHERE = frozenset({"date_words", "doc_types", "campaign_context", "quotes"})
 
 @cache
 def _automaton():
-    import ahocorasick
+    """The automaton of every group's words, lower-cased, and for each of its words (by index) the
+    groups that keep only its whole-word hits and those that keep every hit."""
+    import ahocorasick_rs
 
-    automaton, names = ahocorasick.Automaton(), tuple(GROUPS)
+    names = tuple(GROUPS)
     entries: dict[str, set[int]] = {}
     for i, name in enumerate(names):
         module, function = GROUPS[name].split(":")
@@ -57,12 +59,10 @@ def _automaton():
             if word:
                 entries.setdefault(_lower(word), set()).add(i)
     anywhere = {i for i, name in enumerate(names) if name in ANYWHERE}
-    for word, groups in entries.items():  # (length, groups of whole words, groups of any hit)
-        automaton.add_word(word, (len(word), tuple(sorted(groups - anywhere)), tuple(sorted(groups & anywhere))))
-    if not entries:
-        automaton.add_word("\0", (1, (), ()))
-    automaton.make_automaton()
-    return automaton, names
+    groups = [(tuple(sorted(g - anywhere)), tuple(sorted(g & anywhere))) for g in entries.values()]
+    # a DFA: a third faster than the default automaton here, for 2 MB of memory over these few words
+    automaton = ahocorasick_rs.AhoCorasick(list(entries) or ["\0"], implementation=ahocorasick_rs.Implementation.DFA)
+    return automaton, groups or [((), ())], names
 
 
 def _lower(text: str) -> str:
@@ -77,7 +77,7 @@ class Candidates:
     """The whole-word hits of every group in one text."""
 
     def __init__(self, text: str):
-        automaton, names = _automaton()
+        automaton, groups, names = _automaton()
         hits: dict[str, list[tuple[int, int]]] = {name: [] for name in names}
         lists = [hits[name] for name in names]
         n, lowered = len(text), text.lower()
@@ -86,9 +86,8 @@ class Candidates:
         self.as_lowered = len(lowered) == n
         if not self.as_lowered:
             lowered = _lower(text)
-        for last, (length, words, anywhere) in automaton.iter(lowered):
-            end = last + 1
-            start = end - length
+        for word, start, end in automaton.find_matches_as_indexes(lowered, overlapping=True):
+            words, anywhere = groups[word]
             if anywhere:
                 for g in anywhere:
                     lists[g].append((start, end))
