@@ -123,6 +123,28 @@ def test_each_date_pattern_begins_where_it_says():
     assert checked > 500
 
 
+@pytest.mark.parametrize("text", [
+    "Từ ngày 12/3/2017 đến 15/3/2017, từ 5 đến 7/6 và từ năm 2010 - 2015 đoàn làm việc.",
+    "Sáng 2/9, chiều 5-9 và tối 12 . 10 có lễ; ngày 12 / 3 / 2017 và ngày 1 - 2 - 2018 cũng vậy.",
+    "Ngày 5 tháng 6, ngày 5  tháng 6 năm 2017, 12/3 - 15/3/2017, tháng 3/2017 đến tháng 5/2017.",
+    "Ngày  12/3/2017 – 15/3/2017 (từ   2016 đến 2020), sáng  2/9, 3.5.2017 và 4 /5/ 2018.",
+])
+def test_date_patterns_begin_where_the_digits_after_a_word_allow(text):
+    # a pattern is tried after a word only when the digits after it can begin it ("<range>",
+    # "<d/m>", "<d/m/y>", "<day> tháng"): every match over these shapes is still tried
+    from newsmine.extractors import dates
+    from newsmine.records import Article
+
+    doc = Document(Article(id="t", source="t", text=text))
+    attempts = dates._attempts(doc)
+    found = 0
+    for i, (pattern, _, _, _) in enumerate(dates._patterns()):
+        for m in pattern.finditer(text):
+            assert m.start() in {pos for pos, indices in attempts if i in indices}, (i, m[0])
+            found += 1
+    assert found >= 6
+
+
 def test_cues_tried_by_their_first_word_find_what_the_whole_alternation_finds():
     # at each place, only the cues that open with the word written there are tried: over whole
     # articles that finds exactly the matches of the one alternation of every cue

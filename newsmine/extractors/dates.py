@@ -6,6 +6,7 @@ not dates. A day without a year ("sáng 10/6") takes the year of ``published``.
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left
 from functools import cache, lru_cache
 from typing import Callable
 
@@ -31,7 +32,15 @@ Begins = tuple[str, ...]
 #: of a run of digits: four digits "19xx"/"20xx"; one or two digits before a separator ("10/6", "10 - 6");
 #: one or two before the word "tháng" ("6 tháng", "10 Tháng"); a year, or one or two digits, before
 #: a word or dash that joins the two ends of a range ("2016 - 2020", "10 đến 15/6", "3 và 4").
+#: After a word, what its first digits must be: "<range>", one of the first three runs of digits
+#: after it joins the two ends of a range (a range's first point ends there: "từ 5 đến 7",
+#: "ngày 12/3/2017 - 15/3/2017"); "<d/m>", the first run is a day before a separator and a digit
+#: ("sáng 2/9"); "<d/m/y>", the first three are a whole date; "<day> tháng", the first is a day
+#: before the word "tháng".
 _YEAR, _DAY_SEP, _DAY_MONTH = "<year>", "<day/>", "<day> tháng"
+_RANGE, _TIGHT_DAY = "<range>", "<d/m>"
+_DAY_SEP_RANGE = f"{_DAY_SEP} {_RANGE}"  # a day before a separator whose point ends in a joiner
+_FULL_DATE = "<d/m/y>"  # a day, a month and a year, one separator between them ("12/3/2017")
 _YEAR_TO, _DAY_TO = "<year> đến", "<day> đến"
 #: a year, or a day before a separator, after "," or "và" and one or two spaces: the next of a list
 _YEAR_LISTED, _DAY_SEP_LISTED = ", <year>", ", <day/>"
@@ -212,15 +221,17 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs, Begins]]:
              r"|(?:ngày\s+)?(?P<d{n}>[0-9]{{1,2}})(?:\s?(?P<s{n}>[/.-])\s?(?P<m{n}>[0-9]{{1,2}})"
              r"(?:\s?(?P=s{n})\s?(?P<y{n}>" + year + r"))?)?(?![0-9])")
     days = _words("day_prefix")
-    Y, DS, DM, YT, DT, YL, DSL = _YEAR, _DAY_SEP, _DAY_MONTH, _YEAR_TO, _DAY_TO, _YEAR_LISTED, _DAY_SEP_LISTED
+    Y, DM, YT, DT, YL, DSL = _YEAR, _DAY_MONTH, _YEAR_TO, _DAY_TO, _YEAR_LISTED, _DAY_SEP_LISTED
     # each: (pattern, builder, words its windows need, what a match can begin with)
     table: list[tuple[str, Builder, Needs, Begins]] = [
         (rf"\b(?P<all>(?P<from>từ\s+)?{_B}(?:{point.format(n=1)})\s{{0,2}}(?P<to>{to}|và|[-–])\s{{0,2}}"
-         rf"(?:(?:{until})\s+)?(?:{point.format(n=2)}){_A}){not_amount}", _span, (), (YT, DS, DT, "từ", "năm <n>", "tháng <n>", "ngày <n>",)),
+         rf"(?:(?:{until})\s+)?(?:{point.format(n=2)}){_A}){not_amount}", _span, (), 
+         (YT, _DAY_SEP_RANGE, DT, *(f"{w} {_RANGE}" for w in ("từ", "năm", "tháng", "ngày")))),
         (rf"(?P<all>(?:{range_prefix}\s+|từ\s+(?:năm\s+)?)?{_B}(?P<y1>(?:19|20)[0-9]{{2}})\s{{0,2}}[-–—]\s{{0,2}}"
          rf"(?:năm\s+)?(?P<y2>(?:19|20)[0-9]{{2}}){_A})", _year_range, ("-", "–", "—"), (YT, "từ", *_words("range_prefix"),)),
-        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}}){sep}(?P<m>[0-9]{{1,2}})\s?(?P=s)\s?{_Y}{_A})", _day, (), (DS, "ngày <n>",)),
-        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}})\s*(?:,\s*)?năm\s+{_Y}{_A})", _day, ("tháng",), (DM, "ngày <n>",)),
+        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}}){sep}(?P<m>[0-9]{{1,2}})\s?(?P=s)\s?{_Y}{_A})", _day, (),
+         (_FULL_DATE, f"ngày {_FULL_DATE}")),
+        (rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}})\s*(?:,\s*)?năm\s+{_Y}{_A})", _day, ("tháng",), (DM, f"ngày {DM}")),
         (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?:(?P<part>{part})\s+)?năm\s+{_Y}{_A})", _part_of_year, ("tháng",), (DM,)),
         (rf"(?P<all>{_B}(?P<n>[0-9]{{1,2}})\s+tháng\s+(?P<part>{part})\s+năm)(?!\s*[0-9]|\s+(?:{year_nouns})(?!\p{{L}}))",
          _part_of_year, ("tháng",), (DM,)),
@@ -230,12 +241,12 @@ def _patterns() -> list[tuple[regex.Pattern[str], Builder, Needs, Begins]]:
         (rf"(?P<all>(?<!\p{{L}})(?:{year_prefix})\s{{0,2}}{_Y}{_A})", _year, tuple(w.lower() for w in _words("year_prefix")), (*_words("year_prefix"),)),
         (rf"(?<!\p{{L}})(?P<pre>{day_prefix})(?:\s+(?:{day_suffix}))?(?:\s*[,(]\s*|\s+)"
          rf"(?P<all>(?:ngày\s+)?{_B}(?P<d>[0-9]{{1,2}})(?P<s>[/.-])(?P<m>[0-9]{{1,2}}){_A}){not_amount}{not_lunar}",
-         _yearless_day, days, (*days,)),
+         _yearless_day, days, tuple(f"{d} {_TIGHT_DAY}" for d in days)),
         # the next day of a list: "ngày 20.10, 8.3", "sáng 2/9 và 5/9"
         (rf"(?<=(?<!\p{{L}})(?:{day_prefix})\s+[0-9]{{1,2}}[/.-][0-9]{{1,2}}\s{{0,2}}(?:,|và)\s{{1,2}})"
          rf"(?P<all>(?P<d>[0-9]{{1,2}})(?P<s>[/.-])(?P<m>[0-9]{{1,2}}){_A}){not_amount}{not_lunar}", _yearless_day, days, (DSL,)),
         (rf"(?P<all>ngày\s+(?P<d>[0-9]{{1,2}})\s+tháng\s+(?P<m>[0-9]{{1,2}}){_A})(?!\s*(?:,\s*)?năm){not_lunar}",
-         _yearless_day, days, ("ngày <n>",)),
+         _yearless_day, days, (f"ngày {DM}",)),
         (rf"(?<![0-9]\s{{0,2}}|(?:{lunar_before})\s{{1,2}})(?P<all>tháng\s+(?P<m>[0-9]{{1,2}}){_A})"
          rf"(?!\s*(?:[/.-]|năm|[0-9])){not_lunar}", _yearless_month, ("tháng",), ("tháng <n>",)),
         (rf"(?P<all>(?:{_B}|(?<=\p{{Lu}}-)){_Y}{_A})(?![.,][0-9])", _bare_year, (), (Y,)),
@@ -283,37 +294,79 @@ def _listed(text: str, start: int) -> bool:
 def _attempts(doc: Document) -> list[tuple[int, tuple[int, ...]]]:
     """(position, indices of the patterns to try there), in text order: the hits of the start
     words (even inside a word) and the runs of digits, each by the shapes of :data:`Begins`."""
-    text, masks, joins = doc.text, _masks(), _joins()
-    year, day_sep, day_month, year_to, day_to, year_listed, day_sep_listed = (
-        masks.get(shape, 0) for shape in (_YEAR, _DAY_SEP, _DAY_MONTH, _YEAR_TO, _DAY_TO, _YEAR_LISTED, _DAY_SEP_LISTED))
+    text, masks, words, joins = doc.text, _masks(), _word_masks(), _joins()
+    year, day_sep_range, full_date, day_month, year_to, day_to, year_listed, day_sep_listed = (
+        masks.get(shape, 0) for shape in (
+            _YEAR, _DAY_SEP_RANGE, _FULL_DATE, _DAY_MONTH, _YEAR_TO, _DAY_TO, _YEAR_LISTED, _DAY_SEP_LISTED))
     at: dict[int, int] = {}
-    for s, e in candidates_of(doc).hits("date_words"):
-        if e < len(text) and text[e].isalpha():
-            continue  # no pattern has a letter after its first word: "từng" is no "từ"
-        word, j = text[s:e].lower(), e
-        while j < len(text) and text[j].isspace():
-            j += 1
-        mask = masks.get(word, 0) | (masks.get(f"{word} <n>", 0) if j > e and text[j:j + 1] in _DIGITS else 0)
-        if mask:
-            at[s] = at.get(s, 0) | mask
-    for s, e in doc.digit_runs:
+    runs, days_before_separator = doc.digit_runs, []
+    joined = [False] * len(runs)  # does the run join the two ends of a range
+    before_month = [False] * len(runs)  # is the run a day before the word "tháng"
+    for k, (s, e) in enumerate(runs):
         if e - s != 4 and e - s > 2 or e - s == 4 and text[s:s + 2] not in ("19", "20"):
             continue
         j = e  # past the spaces after the run
         while j < len(text) and text[j].isspace():
             j += 1
-        joined = j - e <= 2 and text[j:j + 3].lower().startswith(joins)
+        joined[k] = j - e <= 2 and text[j:j + 3].lower().startswith(joins)
         if e - s == 4:
-            mask = year | (year_to if joined else 0) | (year_listed if _listed(text, s) else 0)
+            mask = year | (year_to if joined[k] else 0) | (year_listed if _listed(text, s) else 0)
         else:
-            mask, nxt = day_to if joined else 0, text[e:e + 1]
+            mask, nxt = day_to if joined[k] else 0, text[e:e + 1]
             if nxt in _SEPARATORS or j == e + 1 and text[j:j + 1] in _SEPARATORS:
-                mask |= day_sep | (day_sep_listed if _listed(text, s) else 0)
+                mask |= (day_sep_listed if _listed(text, s) else 0) | (full_date if _full_date(text, runs, k) else 0)
+                days_before_separator.append(k)
             elif j > e and text[j:j + 5].lower() == "tháng":
                 mask |= day_month
+                before_month[k] = True
+        if mask:
+            at[s] = mask
+    for k in days_before_separator:  # its point is this run and the next two at most
+        if any(joined[k:k + 3]):
+            at[runs[k][0]] = at.get(runs[k][0], 0) | day_sep_range
+    for s, e in candidates_of(doc).hits("date_words"):
+        if e < len(text) and text[e].isalpha() or (shapes := words.get(text[s:e].lower())) is None:
+            continue  # no pattern has a letter after its first word: "từng" is no "từ"
+        mask, before_digit, before_range, before_day, before_date, before_day_month = shapes
+        if before_digit or before_range or before_day or before_date or before_day_month:
+            j = e
+            while j < len(text) and text[j].isspace():
+                j += 1
+            if j > e and text[j:j + 1] in _DIGITS:
+                mask |= before_digit
+            k = bisect_left(runs, (e, e))  # the first run of digits after the word
+            if before_range and any(joined[k:k + 3]):
+                mask |= before_range
+            if before_day and k < len(runs) and runs[k][1] - runs[k][0] <= 2 and \
+                    text[runs[k][1]:runs[k][1] + 1] in _SEPARATORS and text[runs[k][1] + 1:runs[k][1] + 2] in _DIGITS:
+                mask |= before_day
+            if before_date and _full_date(text, runs, k):
+                mask |= before_date
+            if before_day_month and k < len(runs) and before_month[k]:
+                mask |= before_day_month
         if mask:
             at[s] = at.get(s, 0) | mask
-    return [(pos, _indices(at[pos])) for pos in sorted(at) if at[pos]]
+    return [(pos, _indices(at[pos])) for pos in sorted(at)]
+
+
+@cache
+def _word_masks() -> dict[str, tuple[int, int, int, int, int, int]]:
+    """Each start word → the patterns that may match where it is written: at once, or when a digit,
+    a range's first point, a day and month, a whole date or a day before "tháng" follow it (see
+    :data:`Begins`)."""
+    masks = _masks()
+    shapes = ("", "<n>", _RANGE, _TIGHT_DAY, _FULL_DATE, _DAY_MONTH)
+    return {w: tuple(masks.get(f"{w} {shape}" if shape else w, 0) for shape in shapes) for w in _start_words()}
+
+
+def _full_date(text: str, runs: list[tuple[int, int]], k: int) -> bool:
+    """Can runs of digits ``k`` to ``k + 2`` be a day, a month and a year, each of the two
+    separators a mark with a space at most on either side ("12/3/2017", "12 - 3 - 2017")?"""
+    if k + 2 >= len(runs):
+        return False
+    (d, d_end), (m, m_end), (y, y_end) = runs[k:k + 3]
+    return d_end - d <= 2 and m_end - m <= 2 and y_end - y == 4 and text[y:y + 2] in ("19", "20") and \
+        m - d_end <= 3 and y - m_end <= 3 and text[d_end:m].strip() == text[m_end:y].strip() in _SEPARATORS
 
 
 @cache
