@@ -308,26 +308,27 @@ def _cue_matches(doc: Document) -> Iterator[regex.Match[str]]:
     """What ``finditer`` of the cue pattern finds, trying at each hit of a cue's first word and
     at digits before one only the cues that open there."""
     text, hits = doc.text, found.of(doc)
-    opening: dict[int, tuple[str | frozenset[str], int]] = {}  # place → (word(s) opening there, where the word ends)
-    for s, e in hits.hits("achievement_cues"):
-        if s in opening:  # two words open at one place (rare): both, and no word after them looked at
-            words = opening[s][0]
-            opening[s] = ((words if isinstance(words, frozenset) else frozenset({words})) | {text[s:e].lower()}, -1)
-        else:
-            opening[s] = (text[s:e].lower(), e)
+    spans = hits.hits("achievement_cues")  # sorted by start, then end
+    opening: dict[int, tuple[regex.Pattern[str], frozenset[str] | None] | None] = {}  # place → cues opening there
+    for i, (s, e) in enumerate(spans):
+        if i and spans[i - 1][0] == s:
+            continue  # one of the words opening at the place read just before
+        j = i + 1
+        while j < len(spans) and spans[j][0] == s:
+            j += 1
+        if j > i + 1:  # two words open at one place (rare): both, and no word after them looked at
+            opening[s] = _cues_opening(frozenset(text[a:b].lower() for a, b in spans[i:j]))
+            continue
+        cues = _cues_opening_word(text[s:e].lower())
+        if cues is not None and (cues[1] is None or word_after(text, e) in cues[1]):
+            opening[s] = cues
     for d in _counts_before(text, hits):
-        opening[d] = ("<n>", -1)
+        opening[d] = _cues_opening_word("<n>")
     end = 0
     for pos in sorted(opening):
-        words, word_end = opening[pos]
-        if pos < end:
+        if pos < end or (cues := opening[pos]) is None:
             continue
-        if (cues := _cues_opening_word(words) if isinstance(words, str) else _cues_opening(words)) is None:
-            continue
-        pattern, seconds = cues
-        if seconds is not None and word_end >= 0 and word_after(text, word_end) not in seconds:
-            continue
-        if (m := pattern.match(text, pos)) is not None:
+        if (m := cues[0].match(text, pos)) is not None:
             yield m
             end = m.end() if m.end() > pos else pos + 1
 
