@@ -19,7 +19,7 @@ import math
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
@@ -194,8 +194,17 @@ class Model:
     meta: dict[str, Any]
 
     def scores(self, feats: Iterable[str]) -> list[float]:
-        index = [self.vocabulary[f] for f in set(feats) if f in self.vocabulary]
-        return [b + sum(row[i] for i in index) for row, b in zip(self.coef, self.intercept)]
+        """Each class's intercept plus its weights of the known features (summed in one order)."""
+        weights = self._by_feature
+        rows = [weights[self.vocabulary[f]] for f in set(feats) if f in self.vocabulary]
+        if not rows:
+            return [b + 0 for b in self.intercept]  # as b + sum(()) gives
+        return [b + sum(column) for b, column in zip(self.intercept, zip(*rows))]
+
+    @cached_property
+    def _by_feature(self) -> list[tuple[float, ...]]:
+        """The weights by feature, then class: a feature's weights read at once."""
+        return list(zip(*self.coef))
 
     def predict(self, feats: Iterable[str]) -> tuple[str, float]:
         """The most likely class and its probability (softmax over the classes)."""
