@@ -279,3 +279,17 @@ def test_the_start_words_a_window_holds_are_read_from_the_hits_as_in_finds_them(
             assert {word for word in dates._start_words() if word in lowered} == written[w]
             checked += len(written[w])
     assert checked > 200
+
+
+def test_a_measurement_symbol_starts_only_where_its_opening_characters_are():
+    # the symbol pattern is tried only where the first characters of a symbol are: every match is there
+    from newsmine.extractors import indicators
+
+    texts = [*_corpus_texts(), "5 km/h, 3m2, 4 °C, 12GB, 7 W, 2\u00a0kg, 8 mAh, 9 m³, 6 tấn/ha, 1 g."]
+    found = 0
+    for text in texts:
+        for pos in range(len(text)):
+            if indicators._symbol_units().match(text, pos):
+                assert indicators._may_open_a_unit(text, pos), text[pos:pos + 10]
+                found += 1
+    assert found > 100

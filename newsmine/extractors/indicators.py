@@ -70,6 +70,21 @@ def _symbol_units() -> regex.Pattern[str]:
 
 
 @cache
+def _unit_openings() -> tuple[frozenset[str], frozenset[str]]:
+    """The first character of each measurement symbol, and its first two (the whole of a one-character one)."""
+    units = vi.column("measure_units")
+    return frozenset(unit[0] for unit in units), frozenset(unit[:2] for unit in units)
+
+
+def _may_open_a_unit(text: str, pos: int) -> bool:
+    """Can a measurement symbol start at ``pos`` or one character after it (where
+    ``_symbol_units`` looks)? False, without a regular expression, for most words ("tuổi", "lần")."""
+    firsts, openings = _unit_openings()
+    return (text[pos + 1:pos + 2] in firsts and (text[pos + 1:pos + 3] in openings or text[pos + 1:pos + 2] in openings)
+            or text[pos:pos + 1] in firsts and (text[pos:pos + 2] in openings or text[pos:pos + 1] in openings))
+
+
+@cache
 def _pattern() -> regex.Pattern[str]:
     lex = _lexicon()
     scales = alternation(list(lex["scales"]))
@@ -127,7 +142,7 @@ def _counted_noun(text: str, pos: int) -> tuple[str | None, int, bool]:
     is kept only on the nouns listed as such ("8 Phó Giám đốc", "hai Đảng").
     """
     lex = _lexicon()
-    if (sym := _symbol_units().match(text, pos)) is not None:
+    if _may_open_a_unit(text, pos) and (sym := _symbol_units().match(text, pos)) is not None:
         return sym[1], sym.end(), True
     m = _WORD.match(text, pos)
     if not m:
