@@ -33,6 +33,8 @@ def parse_number(raw: str) -> float:
     """"11.991" → 11991.0, "96,69" → 96.69, "1.234,5" → 1234.5, "1.5" → 1.5."""
     if "," in raw:
         return float(raw.replace(".", "").replace(",", "."))
+    if "." not in raw:
+        return float(raw)
     groups = raw.split(".")
     if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
         return float(raw.replace(".", ""))
@@ -272,10 +274,10 @@ def extract(doc: Document) -> list[Indicator]:
     found: list[Indicator] = []
     for m in doc.finditer(_pattern(), starts=doc.digit_starts):
         num, num2, den, pct, scale_word, num3, scale2, cur = m.groups()  # in the pattern's order
-        if len(num.replace(".", "").replace(",", "")) >= 9 and "." not in num and "," not in num:
+        if len(num) >= 9 and "." not in num and "," not in num:
             continue  # a phone or an id number
-        num_start, end = m.start(), m.end()  # the pattern opens with the number
-        if overlaps(num_start, end, taken):
+        num_start, end = m.span()  # the pattern opens with the number
+        if taken.overlaps(num_start, end):
             continue  # a date's or a document's number
         value = parse_number(num)
         unit, listed = None, True
