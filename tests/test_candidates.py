@@ -293,3 +293,20 @@ def test_a_measurement_symbol_starts_only_where_its_opening_characters_are():
                 assert indicators._may_open_a_unit(text, pos), text[pos:pos + 10]
                 found += 1
     assert found > 100
+
+
+def test_what_follows_a_number_opens_where_its_openings_say():
+    # the pattern reads what follows a number only where one of its openings is next: wherever
+    # that part reads anything, an opening is there
+    from newsmine.extractors import indicators
+
+    after = regex.compile(indicators._after_number(), regex.VERSION1)
+    opening = regex.compile(rf"\s*+(?:{indicators._after_number_openings()})", regex.VERSION1)
+    texts = [*_corpus_texts(), "5 %, 5  - 7, 5 đến 7, 5 / 7, 5\u00a0tỷ đồng, 5 USD, 5đ, 184 triệu 200 nghìn đồng, 3%-5%, 2 –3"]
+    read = 0
+    for text in texts:
+        for pos in range(len(text)):
+            if after.match(text, pos).end() > pos:
+                assert opening.match(text, pos), text[pos:pos + 20]
+                read += 1
+    assert read > 1000

@@ -88,19 +88,35 @@ def _may_open_a_unit(text: str, pos: int) -> bool:
 
 @cache
 def _pattern() -> regex.Pattern[str]:
+    """A number and what follows it; the rest is tried only where one of its openings is next
+    (after spaces): most numbers have none, and its parts take ~0.6 µs to fail."""
+    return regex.compile(
+        rf"(?<![\p{{L}}0-9.,/:+-])(?P<num>{_NUM})(?![0-9]|[.,:][0-9])"
+        rf"(?:(?=\s*+(?:{_after_number_openings()})){_after_number()})?",
+        regex.VERSION1,
+    )
+
+
+def _after_number() -> str:
+    """What may follow a number, every part optional: a range or a ratio, a percent or a scale word,
+    a currency ("5-7", "15/19", "5,29%", "19,7 tỷ đồng", "184 triệu 200 nghìn đồng")."""
     lex = _lexicon()
     scales = alternation(list(lex["scales"]))
     currencies = alternation(list(lex["currencies"]))
-    return regex.compile(
-        rf"(?<![\p{{L}}0-9.,/:+-])(?P<num>{_NUM})(?![0-9]|[.,:][0-9])"
+    return (
         rf"(?:(?:\s{{0,1}}%(?=\s{{0,2}}(?:[-–]|đến|tới)\s{{0,2}}[0-9.,]{{1,12}}\s{{0,1}}%))?"
         rf"(?:\s{{0,2}}[-–]\s{{0,2}}|\s+(?:đến|tới)\s+)(?P<num2>{_NUM})(?![0-9]|[.,/:][0-9])"
         rf"|\s{{0,1}}/\s{{0,1}}(?P<den>[0-9]{{1,6}})(?![0-9/]|[.,][0-9]))?"
         rf"(?:\s{{0,1}}(?P<pct>%)|\s+(?P<scale>{scales})(?!\p{{L}})"
         rf"(?:\s+(?P<num3>[0-9]{{1,3}})\s+(?P<scale2>{scales})(?!\p{{L}}))?)?"
-        rf"(?:\s{{0,1}}(?P<cur>{currencies})(?!\p{{L}}))?",
-        regex.VERSION1,
+        rf"(?:\s{{0,1}}(?P<cur>{currencies})(?!\p{{L}}))?"
     )
+
+
+def _after_number_openings() -> str:
+    """What anything of ``_after_number`` opens with, past its spaces: a mark, a range word, a scale, a currency."""
+    lex = _lexicon()
+    return rf"[%/–-]|đến|tới|{alternation(list(lex['scales']))}|{alternation(list(lex['currencies']))}"
 
 
 def _word_before(text: str, end: int) -> tuple[int, str]:
