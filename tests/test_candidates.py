@@ -310,3 +310,35 @@ def test_what_follows_a_number_opens_where_its_openings_say():
                 assert opening.match(text, pos), text[pos:pos + 20]
                 read += 1
     assert read > 1000
+
+
+def test_a_metric_verb_is_looked_for_only_after_a_word_that_ends_one():
+    # the verb pattern is tried only where the word before a place (past spaces) ends a verb or a
+    # level word: wherever it finds one, that word is there
+    from newsmine.extractors import indicators
+
+    texts = [*_corpus_texts(), "tỷ lệ đạt  mức\n 5%, ước tính\t12, chiếm 3, vào khoảng 7, lên đến 8, là 9"]
+    found = 0
+    for text in texts:
+        for pos in range(len(text)):
+            if indicators._verb_before_value().search(text[max(0, pos - 300):pos]):
+                assert indicators._may_follow_a_verb(text, pos), text[max(0, pos - 30):pos]
+                found += 1
+    assert found > 100
+
+
+def test_a_qualifier_of_two_words_is_read_only_after_its_last_word(monkeypatch):
+    # the word before the word before a number is read only when the two may be a qualifier
+    # ("gần như", "xấp xỉ"): reading it always finds the same qualifiers
+    from newsmine.extractors import indicators
+
+    class Everything:
+        def __contains__(self, word):
+            return True
+
+    texts = [*_corpus_texts(), "gần như 5, xấp xỉ 6, Lên Tới 7, chưa đến 8 người, ít nhất 9, tăng thêm gần 10"]
+    places = [(t, m.start()) for t in texts for m in regex.finditer(r"[0-9]+", t)]
+    read = [indicators._prefix(t, p) for t, p in places]
+    monkeypatch.setitem(indicators._lexicon(), "pair_ends", Everything())
+    assert [indicators._prefix(t, p) for t, p in places] == read
+    assert sum(q is not None and " " in q for q, _, _ in read) > 3

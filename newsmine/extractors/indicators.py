@@ -56,6 +56,7 @@ def _lexicon() -> dict[str, object]:
         "scales": scales,
         "currencies": currencies,
         "roles": roles,
+        "pair_ends": {w.split(" ")[-1] for w, role in roles.items() if role == "qualifier" and " " in w},
         "before": {r[0] for r in vi.rows("not_indicator_before") if r[1:2] != ("allow",)},
         "allow": {r[0] for r in vi.rows("not_indicator_before") if r[1:2] == ("allow",)},
         "capital": {w for w, role in rows if role == "capital"},
@@ -131,15 +132,19 @@ def _word_before(text: str, end: int) -> tuple[int, str]:
 
 def _prefix(text: str, start: int) -> tuple[str | None, str | None, int]:
     """Qualifier and change words right before a number: "vượt 2,43%", "trên 2.205", "tăng thêm gần 5"."""
-    roles = _lexicon()["roles"]
+    lex = _lexicon()
+    roles = lex["roles"]
     qualifier = change = None
     s1, w1 = _word_before(text, start)
-    s2, w2 = _word_before(text, s1)
+    one = w1.lower()
+    role = roles.get(one)
+    # the word before that only when the two may be a qualifier ("gần như", "xấp xỉ")
+    s2, w2 = _word_before(text, s1) if one in lex["pair_ends"] else (s1, "")
     if w2 and roles.get(f"{w2} {w1}".lower()) == "qualifier":
         qualifier, start = f"{w2} {w1}", s2
-    elif roles.get(w1.lower()) == "qualifier":
+    elif role == "qualifier":
         qualifier, start = w1, s1
-    elif roles.get(w1.lower()) == "change":
+    elif role == "change":
         return None, w1, s1
     if qualifier:
         s3, w3 = _word_before(text, start)
@@ -257,17 +262,36 @@ def _heads() -> regex.Pattern[str]:
     return regex.compile(rf"(?<!\p{{L}}){alternation(_lexicon()['heads'])}(?!\p{{L}})")
 
 
+#: What may stand between a metric's verb and its value ("đạt mức 5%", "vào khoảng 20%").
+_LEVEL_WORDS = ("mức", "khoảng")
+
+
 @cache
 def _verb_before_value() -> regex.Pattern[str]:
-    return regex.compile(rf"\s(?:{alternation(vi.column('metric_verbs'))})\s+(?:mức\s+|khoảng\s+)?$", regex.REVERSE)
+    return regex.compile(rf"\s(?:{alternation(vi.column('metric_verbs'))})\s+(?:(?:{'|'.join(_LEVEL_WORDS)})\s+)?$",
+                         regex.REVERSE)
+
+
+@cache
+def _verb_ends() -> tuple[str, ...]:
+    """The words that end the text before a value ``_verb_before_value`` finds: a verb's last, or a level word."""
+    return tuple({verb.split()[-1] for verb in vi.column("metric_verbs")} | set(_LEVEL_WORDS))
+
+
+def _may_follow_a_verb(text: str, start: int) -> bool:
+    """Can ``_verb_before_value`` find its verb in the 300 characters before ``start``? False, without
+    a regular expression, when the word before (past spaces) ends no verb nor level word ("có 5", "ngày 20")."""
+    head, j = max(0, start - 300), start
+    while j > head and text[j - 1].isspace():
+        j -= 1
+    return text.endswith(_verb_ends(), head, j)
 
 
 def _metric(doc: Document, start: int) -> str | None:
     """What the value at ``start`` measures: the metric head before the verb that gives it
     ("tỷ lệ hộ nghèo giảm còn 2,5%"), in its sentence and at most 300 characters back."""
     text = doc.text
-    head = text[max(0, start - 300):start]
-    if not _verb_before_value().search(head):
+    if not _may_follow_a_verb(text, start) or not _verb_before_value().search(text[max(0, start - 300):start]):
         return None  # no verb before the value even past its sentence (the sentence is not needed)
     head = text[max(doc.sentence_at(start)[0], start - 300):start]
     m = _verb_before_value().search(head)
