@@ -18,9 +18,10 @@ from ..text import alternation, word_after
 from . import select
 
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,4})?|[0-9]{1,12}(?:,[0-9]{1,4})?|[0-9]{1,3}\.[0-9]{1,2}"
-#: A match's groups are read by number: by name the ``regex`` module takes four times as long.
-_WORD = regex.compile(r"[^\S\n]{1,3}([\p{L}0-9²³][\p{L}0-9²³-]{0,12})")
-_SYLLABLE = regex.compile(r" (\p{Ll}{1,7})(?![\p{L}0-9])")
+# A match's groups are read by number here: by name the ``regex`` module takes four times as long.
+#: A word after spaces, and the lower-case syllable one space after it when there is one (read
+#: in the same match: "hồ" and "sơ" in " hồ sơ"); the word ends at ``end(1)``.
+_WORD = regex.compile(r"[^\S\n]{1,3}([\p{L}0-9²³][\p{L}0-9²³-]{0,12})(?: (\p{Ll}{1,7})(?![\p{L}0-9]))?")
 # Patterns that end at the end of a window before a number are searched from the right (REVERSE):
 # the same match, found without trying every start in the window.
 _COMPOUND_BEFORE = regex.compile(r"(?:^|[^.!?:\n\s]\s{1,2})(\p{Lu}\p{Ll}*\s\p{Ll}+)\s$", regex.REVERSE)
@@ -172,38 +173,38 @@ def _counted_noun(text: str, pos: int) -> tuple[str | None, int, bool]:
         return None, pos, False
     word = m[1]
     if word.isupper() and len(word) >= 2 and word.isalpha():
-        return word, m.end(), False
+        return word, m.end(1), False
     if not word[:1].islower():  # "5 Kỷ niệm chương"; "Quân y 354 Bệnh viện" is left to the name check
-        if found := _dictionary_word(text, m, lex["capital"]):
+        if found := _dictionary_word(m, lex["capital"]):
             return (*found, True)
-        found = _dictionary_word(text, m, lex["nouns"])
+        found = _dictionary_word(m, lex["nouns"])
         return (*found, False) if found and " " in found[0] else (None, pos, False)
-    found = _dictionary_word(text, m, lex["nouns"])
+    found = _dictionary_word(m, lex["nouns"])
     if found is None and word.lower() in lex["measures"]:
-        after = _WORD.match(text, m.end())
+        after = _WORD.match(text, m.end(1))
         if after and after[1].lower() not in lex["exclude"]:
-            found = _dictionary_word(text, after, lex["nouns"])
+            found = _dictionary_word(after, lex["nouns"])
             m = after if found is None and after[1][:1].islower() else m
     if found is not None:
         return (*found, found[0].lower() in lex["nouns"] or found[0].split()[0].lower() in lex["nouns"])
     first = m[1]
     if first in lex["exclude"] or first.isdigit():
         return None, pos, False
-    return first, m.end(), False
+    return first, m.end(1), False
 
 
-def _dictionary_word(text: str, m: regex.Match[str], listed: set[str]) -> tuple[str, int] | None:
-    """A two-syllable noun starting at ``m`` when it is a listed or a dictionary word; a listed noun otherwise."""
+def _dictionary_word(m: regex.Match[str], listed: set[str]) -> tuple[str, int] | None:
+    """A two-syllable noun read by ``m`` (a ``_WORD`` match) when it is a listed or a dictionary word;
+    a listed noun otherwise."""
     lex = _lexicon()
     word = m[1]
-    nxt = _SYLLABLE.match(text, m.end())
-    if nxt:
-        pair = f"{word} {nxt[1]}"
+    if syllable := m[2]:
+        pair = f"{word} {syllable}"
         key = pair.lower()
         if key in listed or (listed is lex["nouns"] and word.lower() not in lex["exclude"] and key in lex["words"]):
-            return pair, nxt.end()
+            return pair, m.end(2)
     if word.lower() in listed:
-        return word, m.end()
+        return word, m.end(1)
     return None
 
 
