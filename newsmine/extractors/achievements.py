@@ -290,17 +290,17 @@ def _not_cue_over(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _counts_before(text: str, hits: found.Candidates) -> list[int]:
-    """Where a cue that opens with a count in digits can start ("<n> giải": "3 giải Nhất"): the
-    digits of up to four, and one space, before a cue word; the only digits worth trying."""
-    out = []
-    for p in hits.starts("achievement_cues"):
-        if p >= 2 and text[p - 1].isspace() and text[p - 2].isdigit():
-            for d in range(p - 2, max(-1, p - 6), -1):
-                if not text[d].isdigit():
-                    break
-                if text[d] in "0123456789" and not (d and text[d - 1].isalpha()):  # no letter before: "H5 giải" is no count
-                    out.append(d)
+def _counts_before(text: str, p: int) -> list[int]:
+    """Where a cue that opens with a count in digits can start before the cue word at ``p``
+    ("<n> giải": "3 giải Nhất"): the digits of up to four, and one space, before it; the only
+    digits worth trying."""
+    out: list[int] = []
+    if p >= 2 and text[p - 1].isspace() and text[p - 2].isdigit():
+        for d in range(p - 2, max(-1, p - 6), -1):
+            if not text[d].isdigit():
+                break
+            if text[d] in "0123456789" and not (d and text[d - 1].isalpha()):  # no letter before: "H5 giải" is no count
+                out.append(d)
     return out
 
 
@@ -310,9 +310,12 @@ def _cue_matches(doc: Document) -> Iterator[regex.Match[str]]:
     text, hits = doc.text, found.of(doc)
     spans = hits.hits("achievement_cues")  # sorted by start, then end
     opening: dict[int, tuple[regex.Pattern[str], frozenset[str] | None] | None] = {}  # place → cues opening there
+    counts: list[int] = []
     for i, (s, e) in enumerate(spans):
         if i and spans[i - 1][0] == s:
             continue  # one of the words opening at the place read just before
+        if text[s - 1:s].isspace():
+            counts += _counts_before(text, s)
         j = i + 1
         while j < len(spans) and spans[j][0] == s:
             j += 1
@@ -322,7 +325,7 @@ def _cue_matches(doc: Document) -> Iterator[regex.Match[str]]:
         cues = _cues_opening_word(text[s:e].lower())
         if cues is not None and (cues[1] is None or word_after(text, e) in cues[1]):
             opening[s] = cues
-    for d in _counts_before(text, hits):
+    for d in counts:
         opening[d] = _cues_opening_word("<n>")
     end = 0
     for pos in sorted(opening):
