@@ -314,7 +314,7 @@ def _cue_matches(doc: Document) -> Iterator[regex.Match[str]]:
     for i, (s, e) in enumerate(spans):
         if i and spans[i - 1][0] == s:
             continue  # one of the words opening at the place read just before
-        if text[s - 1:s].isspace():
+        if s >= 2 and text[s - 2].isdigit():
             counts += _counts_before(text, s)
         j = i + 1
         while j < len(spans) and spans[j][0] == s:
@@ -323,7 +323,10 @@ def _cue_matches(doc: Document) -> Iterator[regex.Match[str]]:
             opening[s] = _cues_opening(frozenset(text[a:b].lower() for a, b in spans[i:j]))
             continue
         cues = _cues_opening_word(text[s:e].lower())
-        if cues is not None and (cues[1] is None or word_after(text, e) in cues[1]):
+        if cues is None:
+            continue
+        seconds = cues[1]  # the word after must be one of them, so it opens with one's first letter
+        if seconds is None or text[e + 1:e + 2].lower()[:1] in _initials(seconds) and word_after(text, e) in seconds:
             opening[s] = cues
     for d in counts:
         opening[d] = _cues_opening_word("<n>")
@@ -334,6 +337,11 @@ def _cue_matches(doc: Document) -> Iterator[regex.Match[str]]:
         if (m := cues[0].match(text, pos)) is not None:
             yield m
             end = m.end() if m.end() > pos else pos + 1
+
+
+@cache
+def _initials(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w[:1] for w in words)
 
 
 @cache
