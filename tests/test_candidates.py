@@ -15,7 +15,9 @@ def _hits(text: str, group: str) -> list[str]:
 @pytest.mark.parametrize("text, group, expected", [
     ("Sở Y tế tỉnh Bến Tre họp với UBND huyện.", "admin_levels", ["tỉnh", "huyện"]),
     ("Đoàn khách đến Bến Tre rồi về Tây Ninh.", "provinces", ["Bến Tre", "Tây Ninh"]),
-    ("Xã được tặng Bằng khen của Thủ tướng.", "achievement_cues", ["Bằng", "khen"]),
+    # a cue's first word whose cues all have a fixed second word is found with it
+    ("Xã được tặng Bằng khen của Thủ tướng.", "achievement_cues", ["Bằng khen"]),
+    ("Anh ấy nhanh chóng thành anh\u00a0hùng.", "achievement_cues", ["anh\u00a0hùng"]),
     # a key inside a longer word is not a hit ("tỉnh" in "tỉnhthành" written without a space)
     ("Các tỉnhthành cùng làm.", "admin_levels", []),
     ("Chỉ thị số 05-CT/TW và Nghị quyết 12", "doc_types", ["Chỉ thị", "Nghị quyết"]),
@@ -158,6 +160,21 @@ def test_cues_tried_by_their_first_word_find_what_the_whole_alternation_finds():
         assert [m.span() for m in achievements._cue_matches(doc)] == [m.span() for m in pattern.finditer(text)]
         checked += len(list(pattern.finditer(text)))
     assert checked > 200
+
+
+@pytest.mark.parametrize("text", [
+    "Trao 3 giải vàng, 2 huy chương và hai giải Nhì; tặng bằng\u00a0khen, danh\thiệu Anh\nhùng.",
+    "Nhận Bằng  khen (hai spaces), bằng khenx, giải, 12 giải, nhiều huy chương, Huy\u2009Chương Vàng.",
+])
+def test_cues_found_with_their_second_word_are_those_the_whole_alternation_finds(text):
+    # across every kind of space, and for a count's own word ("3 giải") read alone
+    from newsmine.extractors import achievements
+    from newsmine.records import Article
+
+    pattern, _ = achievements._cues()
+    doc = Document(Article(id="t", source="t", text=text))
+    found = [m.span() for m in achievements._cue_matches(doc)]
+    assert found == [m.span() for m in pattern.finditer(text)] and len(found) >= 3
 
 
 def test_counts_in_digits_are_tried_before_cue_words_only_when_no_letter_precedes():

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterator
 
 import regex
@@ -81,14 +81,54 @@ _NAMED = frozenset({AchievementType.ORDER_MEDAL, AchievementType.EMULATION_TITLE
 
 
 def cue_words() -> list[str]:
-    """First words of the cues of ``achievement_cues.tsv`` (a "<n>" number as its number words;
-    digits are tried where they stand before a cue word): where a cue can start, whatever
-    spacing or number follows (see :mod:`newsmine.candidates`)."""
-    out: set[str] = set()
+    """Where a cue of ``achievement_cues.tsv`` can start (see :mod:`newsmine.candidates`): its first
+    word (a "<n>" number as its number words; digits are tried where they stand before a cue word);
+    but a first word whose every cue has a fixed second word is written with each of them, one
+    space of any kind between ("bằng khen"): short first words stand inside many words ("anh" in
+    "thanh") and before many others, and the pair is found a tenth as often."""
+    firsts: set[str] = set()
     for row in vi.rows("achievement_cues"):
         first = row[0].split()[0]
-        out.update(COUNT_WORDS if first == "<n>" else vi.spelling_variants(first))
+        firsts.update(COUNT_WORDS if first == "<n>" else vi.spelling_variants(first))
+    out: set[str] = set()
+    for first in firsts:
+        seconds = _second_words(first)
+        if seconds is None:
+            out.add(first)
+        else:
+            out.update(f"{first}{space}{second}" for second in seconds for space in _spaces())
     return sorted(out)
+
+
+def _second_words(first: str) -> frozenset[str] | None:
+    """The words one of which must follow ``first`` for a cue to open there, or None when any may
+    (or when ``first`` is a count's own word: "3 giải" is a cue, its digits tried before "giải")."""
+    cues = _cues_opening_word(first)
+    if cues is None or cues[1] is None or first in _after_counts():
+        return None
+    return cues[1]
+
+
+@cache
+def _after_counts() -> frozenset[str]:
+    """The words that end a cue opening with a count: "giải" of "<n> giải"."""
+    return frozenset(v for c in _cue_table() if c.startswith("<n> ") and c.count(" ") == 1
+                     for v in vi.spelling_variants(c.split()[1]))
+
+
+@cache
+def _spaces() -> tuple[str, ...]:
+    """Every character that :func:`newsmine.text.word_after` takes for a space (none lies past the BMP)."""
+    return tuple(c for c in map(chr, range(0x10000)) if c.isspace())
+
+
+@lru_cache(maxsize=1 << 12)
+def _opening(key: str) -> tuple[tuple[regex.Pattern[str], frozenset[str] | None] | None, bool]:
+    """The cues opening at a hit of :func:`cue_words` written ``key`` (lower case), and whether
+    the word after it must still be read: not after a first word found with its second."""
+    first, *second = key.split(None, 1)
+    cues = _cues_opening_word(first)
+    return cues, not second and cues is not None and cues[1] is not None
 
 
 def context_words() -> list[str]:
@@ -320,13 +360,13 @@ def _cue_matches(doc: Document) -> Iterator[regex.Match[str]]:
         while j < len(spans) and spans[j][0] == s:
             j += 1
         if j > i + 1:  # two words open at one place (rare): both, and no word after them looked at
-            opening[s] = _cues_opening(frozenset(text[a:b].lower() for a, b in spans[i:j]))
+            opening[s] = _cues_opening(frozenset(text[a:b].lower().split(None, 1)[0] for a, b in spans[i:j]))
             continue
-        cues = _cues_opening_word(text[s:e].lower())
+        cues, check = _opening(text[s:e].lower())
         if cues is None:
             continue
         seconds = cues[1]  # the word after must be one of them, so it opens with one's first letter
-        if seconds is None or text[e + 1:e + 2].lower()[:1] in _initials(seconds) and word_after(text, e) in seconds:
+        if not check or text[e + 1:e + 2].lower()[:1] in _initials(seconds) and word_after(text, e) in seconds:
             opening[s] = cues
     for d in counts:
         opening[d] = _cues_opening_word("<n>")
