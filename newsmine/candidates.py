@@ -60,7 +60,7 @@ def _automaton():
                 entries.setdefault(_lower(word), set()).add(i)
     anywhere = {i for i, name in enumerate(names) if name in ANYWHERE}
     groups = [(tuple(sorted(g - anywhere)), tuple(sorted(g & anywhere))) for g in entries.values()]
-    # a DFA: a third faster than the default automaton here, for 2 MB of memory over these few words
+    # a DFA: a third faster than the default automaton here, for 7 MB of memory over these 2,200 words
     automaton = ahocorasick_rs.AhoCorasick(list(entries) or ["\0"], implementation=ahocorasick_rs.Implementation.DFA)
     return automaton, groups or [((), ())], names
 
