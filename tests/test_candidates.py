@@ -203,10 +203,13 @@ def test_a_name_is_read_over_the_same_words_as_an_unbounded_run_gives(monkeypatc
     # the run of every word up to the punctuation
     texts = _corpus_texts()
     positions = [(t, pos) for t in texts for pos in range(0, len(t), 7)]
-    bounded = [units._Tokens(t, pos).items for t, pos in positions]
+    def read(tokens):
+        return [tokens.get(i) for i in range(len(tokens))]
+
+    bounded = [read(units._Tokens(t, pos)) for t, pos in positions]
     monkeypatch.setattr(units, "_WORDS", regex.compile(units._WORDS.pattern.rsplit("{0,", 1)[0] + "*"))
     assert units._WORDS.pattern.endswith(")*")
-    assert [units._Tokens(t, pos).items for t, pos in positions] == bounded
+    assert [read(units._Tokens(t, pos)) for t, pos in positions] == bounded
     assert sum(len(items) == units._MAX_TOKENS for items in bounded) > 1000
 
 

@@ -120,27 +120,31 @@ _WORDS = regex.compile(rf"[ ]{{0,2}}{_WORD}(?:(?:[ ]{{1,2}}|(?<=[^ ,])(?=,)){_WO
 
 class _Tokens:
     """Up to 10 words from a position on, read with one match, stopping at punctuation
-    (a final dot stays only on abbreviations)."""
+    (a final dot stays only on abbreviations). The match's own lists are kept: a word's end is
+    its start plus its length, built only when asked for."""
 
     def __init__(self, text: str, pos: int):
-        self.items: list[tuple[int, int, str]] = []
+        self.starts: list[int] = []
         self.words: list[str] = []
         m = _WORDS.match(text, pos, min(len(text), pos + 160))
         if m is None:
             return
-        items = self.items
-        for start, word in zip(m.starts("t")[:_MAX_TOKENS], m.captures("t")[:_MAX_TOKENS]):
-            if word[-1] == "." and not _ABBREVIATION.match(word[:-1] or "x"):
-                items.append((start, start + len(word) - 1, word[:-1]))
-                break
-            items.append((start, start + len(word), word))
-        self.words = [w for _, _, w in items]
+        starts, words = m.starts("t")[:_MAX_TOKENS], m.captures("t")[:_MAX_TOKENS]
+        if "." in m[0]:  # most reads hold no dot: only those look for a word that ends with one
+            for i, word in enumerate(words):
+                if word[-1] == "." and not _ABBREVIATION.match(word[:-1] or "x"):
+                    starts, words = starts[:i + 1], words[:i] + [word[:-1]]
+                    break
+        self.starts, self.words = starts, words
 
     def __len__(self) -> int:
-        return len(self.items)
+        return len(self.words)
 
     def get(self, i: int) -> tuple[int, int, str] | None:
-        return self.items[i] if i < len(self.items) else None
+        if i >= len(self.words):
+            return None
+        start, word = self.starts[i], self.words[i]
+        return start, start + len(word), word
 
 
 def _is_cap(word: str) -> bool:
