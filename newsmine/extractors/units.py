@@ -158,7 +158,7 @@ class _Scanner:
         """``name_start``: where the name starts, to look for a title before it ("Giám đốc Sở Y
         tế Nguyễn Văn A"), or None not to."""
         self.text, self.tokens, self._name_start = text, tokens, name_start
-        self.data = _data()
+        self.words, self.data = tokens.words, _data()
 
     @cached_property
     def after_title(self) -> bool:
@@ -167,16 +167,21 @@ class _Scanner:
         return start is not None and bool(_patterns()["title"].search(self.text[max(0, start - 30):start]))
 
     def word(self, i: int) -> str:
-        words = self.tokens.words
+        words = self.words
         return words[i] if i < len(words) else ""
+
+    def phrase(self, i: int, n: int) -> str:
+        """The ``n`` words from ``i`` on, one space apart; "" when fewer are left (no name is "")."""
+        words = self.words[i:i + n]
+        return " ".join(words) if len(words) == n else ""
 
     def compound(self, i: int) -> int:
         """Tokens in the dictionary word starting at ``i`` (capitalised first syllable): 1 to 3."""
         if not self.word(i + 1)[:1].islower():
             return 1
         for n in (3, 2):
-            words = [self.word(j) for j in range(i, i + n)]
-            if all(words) and all(w[:1].islower() for w in words[1:]) and \
+            words = self.words[i:i + n]
+            if len(words) == n and all(w[:1].islower() for w in words[1:]) and \
                     " ".join(words).lower() in self.data["words"]:
                 return n
         return 1
@@ -195,7 +200,7 @@ class _Scanner:
             return 0
         if not first or (first[:1].isupper() and first not in self.data["level_abbr"]):
             return 0
-        levels, tokens = self.data["level_words"], self.tokens.words
+        levels, tokens = self.data["level_words"], self.words
         for n in (3, 2, 1):
             words = tokens[i:i + n]  # fewer than n when the tokens end
             if len(words) == n and " ".join(words) in levels and first[:1].islower() or \
@@ -205,11 +210,11 @@ class _Scanner:
 
     def field_tail(self, i: int) -> int:
         """Lower-case field words after a field's first word: "Tổ chức" + "cán bộ"."""
-        j = i
+        j, nouns = i, self.data["field_nouns"]
         while self.word(j)[:1].islower():
             for n in (3, 2, 1):
-                phrase = " ".join(self.word(k) for k in range(j, j + n))
-                if all(self.word(k)[:1].islower() for k in range(j, j + n)) and phrase in self.data["field_nouns"]:
+                words = self.words[j:j + n]
+                if " ".join(words) in nouns and len(words) == n and all(w[:1].islower() for w in words):
                     j += n
                     break
             else:
@@ -301,7 +306,7 @@ class _Scanner:
         if not gazetteer.country_first(self.word(i)):
             return 0
         for n in (3, 2, 1):
-            if gazetteer.is_country(" ".join(self.word(j) for j in range(i, i + n))):
+            if gazetteer.is_country(self.phrase(i, n)):
                 return 0 if _is_cap(self.word(i + n)) or self.province_at(i) else n
         return 0
 
@@ -310,7 +315,7 @@ class _Scanner:
         if self.word(i) not in self.data["province_firsts"]:
             return 0
         for n in (4, 3, 2, 1):
-            if " ".join(self.word(j) for j in range(i, i + n)) in self.data["provinces"]:
+            if self.phrase(i, n) in self.data["provinces"]:
                 return n
         return 0
 
@@ -358,7 +363,8 @@ def canonical(name: str, province: str | None) -> str:
     """"BHXH tỉnh" → "Bảo hiểm xã hội tỉnh Bến Tre" (abbreviations expanded, bare level completed)."""
     data = _data()
     abbr = data["abbr"]
-    out = " ".join(abbr.get(w, w) for w in name.split(" "))
+    words = name.split(" ")
+    out = " ".join(map(abbr.get, words, words))
     for composite, full in data["abbr_phrases"]:
         if composite in out:
             out = out.replace(composite, full)
