@@ -171,11 +171,11 @@ def _runs(text: str) -> list[regex.Match[str]]:
         if (at and text[at - 1].isalpha()) or text[end:end + 1].isalpha():
             continue  # inside a longer word ("An" in "Anh")
         starts.add(_run_start(text, at))
-    runs = []
-    for start in sorted(starts):
-        run = _RUN.match(text, start)
-        if run is not None and (not runs or run.start() >= runs[-1].end()):
+    runs, end = [], 0
+    for start in sorted(starts):  # a start inside the last run is not matched again
+        if start >= end and (run := _RUN.match(text, start)) is not None:
             runs.append(run)
+            end = run.end()
     return runs
 
 
@@ -202,18 +202,18 @@ def _stands_alone(text: str, start: int, end: int, entry: _Entry, initial: str |
     ``previous_end``, -1 for none) or in brackets."""
     cues, blockers = _context()
     if initial is not None:
-        before = [initial.lower()]
-    else:
+        last = pair = initial.lower()
+    else:  # the word before and, when one precedes it, the two words before (the match less its final space)
         m = _BEFORE.search(text, max(0, start - 30), start)
-        before = [w for w in (m.groups() if m else ()) if w]
-    if before and (before[-1] in blockers or " ".join(before[-2:]) in blockers):
+        last, pair = (m[2], m[0][:-1]) if m else ("", "")
+    if last and (last in blockers or pair in blockers):
         return False
-    if before and (before[-1][:1].isupper() or before[-1][:1].isdigit()):
+    if last[:1].isupper() or last[:1].isdigit():
         return False  # part of a longer name, or a street address ("số 12 Ngọc Hà")
     if not entry.ambiguous or (previous_end >= 0 and _LIST.fullmatch(text, previous_end, start) is not None) \
             or (text[start - 1:start] == "(" and text[end:end + 1] == ")"):
         return True
-    if before and (before[-1] in cues or " ".join(before[-2:]) in cues):
+    if last and (last in cues or pair in cues):
         return True
     after = _AFTER.match(text, end, end + 40)
     return bool(after) and after[1] in _names() and _names()[after[1]].rank != "commune"
