@@ -116,6 +116,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
 _WORD = r"(?P<t>[\p{L}0-9][\p{L}0-9&]*(?:(?:-|\.(?=\p{Lu}))[\p{L}0-9&]+)*\.?|[-–&](?= )|,(?= \p{Lu}))"
 #: as many words as a name is read over (the first of a longer run are the same: nothing follows to backtrack for)
 _WORDS = regex.compile(rf"[ ]{{0,2}}{_WORD}(?:(?:[ ]{{1,2}}|(?<=[^ ,])(?=,)){_WORD}){{0,{_MAX_TOKENS - 1}}}")
+#: the words' group by number: a match reads its captures by number twice as fast as by name
+_WORD_GROUP = _WORDS.groupindex["t"]
 
 
 class _Tokens:
@@ -129,7 +131,7 @@ class _Tokens:
         m = _WORDS.match(text, pos, min(len(text), pos + 160))
         if m is None:
             return
-        starts, words = m.starts("t")[:_MAX_TOKENS], m.captures("t")[:_MAX_TOKENS]
+        starts, words = m.starts(_WORD_GROUP), m.captures(_WORD_GROUP)  # ten at most: the pattern's bound
         if "." in m[0]:  # most reads hold no dot: only those look for a word that ends with one
             for i, word in enumerate(words):
                 if word[-1] == "." and not _ABBREVIATION.match(word[:-1] or "x"):
