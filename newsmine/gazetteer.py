@@ -12,7 +12,6 @@ before them ("tại Đức", "về Bửu Long") or an address after them ("Ba Đ
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Iterator
@@ -82,13 +81,9 @@ def is_country(name: str) -> bool:
 
 
 @cache
-def _country_firsts() -> frozenset[str]:
+def country_firsts() -> frozenset[str]:
+    """The first words of the countries' names (as :func:`is_country` knows them)."""
     return frozenset(name.split(" ")[0] for name, entry in _names().items() if entry.rank == "country")
-
-
-def country_first(word: str) -> bool:
-    """Does a country's name (as :func:`is_country` knows them) start with ``word``?"""
-    return word in _country_firsts()
 
 
 @cache
@@ -141,10 +136,6 @@ def _automaton():
     return ahocorasick_rs.AhoCorasick(names, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
 
-def _is_capital(char: str) -> bool:
-    return unicodedata.category(char) == "Lu"
-
-
 def _run_start(text: str, at: int) -> int:
     """Where the run of capitalised words holding the word at ``at`` starts (as ``_RUN`` finds
     runs): back over capitalised words one space apart, then forward past a first word that
@@ -154,7 +145,7 @@ def _run_start(text: str, at: int) -> int:
         word = start - 1
         while word > 0 and text[word - 1].isalpha():
             word -= 1
-        if word == start - 1 or not _is_capital(text[word]):
+        if word == start - 1 or not text[word].isupper():  # a letter: upper case exactly when "Lu"
             break
         start = word
     if start and (text[start - 1].isalpha() or text[start - 1] in "0123456789.&-"):

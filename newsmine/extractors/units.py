@@ -66,16 +66,19 @@ def _data() -> dict[str, object]:
         for alias in (row[4].split("|") if len(row) > 4 and row[4] else []):
             provinces[alias] = row[0]
     levels = vi.mapping("admin_levels")
+    level_firsts = frozenset(w.lower().split(" ")[0] for w in levels)
+    level_abbr = frozenset(w for w in levels if w[:1].isupper())
     return {
         "heads": heads, "levels": levels, "roles": _roles(),
-        "level_abbr": frozenset(w for w in levels if w[:1].isupper()), "provinces": provinces, "abbr": vi.mapping("abbreviations"),
+        "level_abbr": level_abbr, "provinces": provinces, "abbr": vi.mapping("abbreviations"),
         "abbr_phrases": tuple((a, full) for a, full in vi.mapping("abbreviations").items() if " " in a),
         "words": vi.dictionary(), "titles": vi.column("titles"), "surnames": frozenset(vi.column("surnames")),
         "level_words": frozenset(w.lower() for w in levels), "field_nouns": frozenset(vi.column("field_nouns")),
         "head_starts": frozenset(h.split()[0] for h in heads), "lower_heads": frozenset(lower), "lower_head_ends": frozenset(h.rsplit(" ", 1)[-1] for h in lower),
         "soft_heads": frozenset(h for h, head in heads.items() if head.soft),
         # first words: most tokens start no level, province or country, and are dismissed at once
-        "level_firsts": frozenset(w.lower().split(" ")[0] for w in levels),
+        "level_firsts": level_firsts, "country_firsts": gazetteer.country_firsts(),
+        "place_firsts": level_firsts | level_abbr | gazetteer.country_firsts(),  # a level's or a country's
         "province_firsts": frozenset(name.split(" ")[0] for name in provinces),
         # as a unit name opens with them: heads in capitals, levels in lower case or capitalised
         "upper_heads": frozenset(h for h in heads if h not in lower),
@@ -178,8 +181,9 @@ class _Scanner:
         return " ".join(words) if len(words) == n else ""
 
     def compound(self, i: int) -> int:
-        """Tokens in the dictionary word starting at ``i`` (capitalised first syllable): 1 to 3."""
-        if not self.word(i + 1)[:1].islower():
+        """Tokens in the dictionary word starting at ``i`` (capitalised first syllable, not an
+        abbreviation): 1 to 3."""
+        if not self.word(i + 1)[:1].islower() or _ABBREVIATION.match(self.word(i)):
             return 1
         for n in (3, 2):
             words = self.words[i:i + n]
@@ -237,10 +241,11 @@ class _Scanner:
         while word := self.word(i):
             if numbered and word.isdigit():
                 return i + 1
-            if self.level_at(i):
-                return self.place(i)
-            if (country := self.country_at(i)):  # "Hội Nhà báo Việt Nam" ends there
-                return self.place(i + country) if self.level_at(i + country) else i + country
+            if word in self.data["place_firsts"]:
+                if self.level_at(i):
+                    return self.place(i)
+                if (country := self.country_at(i)):  # "Hội Nhà báo Việt Nam" ends there
+                    return self.place(i + country) if self.level_at(i + country) else i + country
             if word.lower() in roles["number"] and self.word(i + 1).isdigit():
                 return i + 2
             if word == "," and not self.and_ahead(i + 1):
@@ -264,7 +269,7 @@ class _Scanner:
                 i += count
                 i += self.field_tail(i)
                 continue
-            i += self.compound(i) if not _ABBREVIATION.match(word) else 1
+            i += self.compound(i)
             if fields == 0:
                 i += self.field_tail(i)
             fields += 1
@@ -305,7 +310,7 @@ class _Scanner:
     def country_at(self, i: int) -> int:
         """Tokens of the country name starting at ``i`` ("Việt Nam" 2), else 0; not the start of a
         longer capitalised name ("Lào Cai", "Nhật Tân")."""
-        if not gazetteer.country_first(self.word(i)):
+        if self.word(i) not in self.data["country_firsts"]:
             return 0
         for n in (3, 2, 1):
             if gazetteer.is_country(self.phrase(i, n)):
@@ -389,7 +394,8 @@ def _head_spans(doc: Document) -> list[tuple[int, int, str]]:
     longest: dict[int, tuple[int, int, str]] = {}
     for start, end in hits.hits("unit_heads"):
         head = text[start:end]
-        if head not in lower or end - start > 30 or head.count(" ") > 2 or not _AFTER_LOWER.match(text, end + 1):
+        if head not in lower or end - start > 30 or head.count(" ") > 2 or \
+                text[end + 1:end + 2].islower() or not _AFTER_LOWER.match(text, end + 1):  # no \p{Lu} is lower case
             continue
         before = text[start - 1] if start > 0 else " "
         if (before != " " and start > end - 30) or before.isalnum() or before in "/-":

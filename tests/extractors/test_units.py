@@ -112,3 +112,16 @@ def test_places_read_the_runs_that_hold_a_name(text):
     every = [m.span() for m in gazetteer._RUN.finditer(text) if gazetteer._names_in(m[0])]
     assert [m.span() for m in gazetteer._runs(text) if gazetteer._names_in(m[0])] == every
     assert every  # each text holds a name
+
+
+def test_capitals_are_told_by_case_as_the_patterns_tell_them():
+    # a run's start is told by str.isupper of a letter, read as category "Lu" (as unicodedata
+    # reads it), and a lower-case head's next word by str.islower, never a \p{Lu} of the patterns
+    import sys
+    import unicodedata
+
+    import regex
+
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    assert all(c.isupper() == (unicodedata.category(c) == "Lu") for c in everything if c.isalpha())
+    assert not any(c.islower() for c in regex.findall(r"\p{Lu}", everything))
