@@ -84,6 +84,7 @@ def _press() -> dict[str, regex.Pattern[str]]:
     cited = alternation([x[:1].upper() + x[1:] for x in words["attribution"] + words["compiled"]])
     part = rf"{w['series']}\s{{0,2}}[0-9]{{1,3}}"
     credit = rf"(?:{w['work']}(?:\s{{0,2}}(?:{w['joiner']}|,|&|-)\s{{0,2}}{w['photo']})?|{w['photo']}|{w['credit']})"
+    free = rf"(?!(?i:{alternation(words['attribution'] + words['joiner'])})\s)"
     i = regex.IGNORECASE
     return {
         "date_noise": regex.compile(
@@ -100,6 +101,9 @@ def _press() -> dict[str, regex.Pattern[str]]:
         "caption": regex.compile(rf"(?:\(|\s|^){w['photo']}\s{{0,2}}:\s{{0,2}}\S", i),
         # "... mang tính tham khảo Tổng hợp Cự Giải": a capitalised "Theo", "Tổng hợp" inside a sentence
         "glued_before": regex.compile(rf"\s{cited}\s(?=\p{{Lu}})"),
+        # "Tuy nhiên, xét thấy ...": words with no "(" nor "/", then one opening with a small letter,
+        # no word before it or it a credit or a joiner (see _is_sentence)
+        "sentence": regex.compile(rf"^[^\s(/]++(?: {free}(?!\p{{Ll}})[^\s(/]++)*+ {free}(?=\p{{Ll}})"),
     }
 
 
@@ -238,6 +242,8 @@ def glued_byline(paragraph: str) -> list[str] | None:
 
 def _glued_names(tail: str) -> list[str] | None:
     """The names of a by-line tail: "Theo P.V (Dân trí)", "Quang Trung-Xuân Hùng/VOV", "K.N (th)"."""
+    if _is_sentence(tail):
+        return None
     press, noted = _press(), False
     while (note := _BYLINE_NOTE.search(tail) or press["attribution_after"].search(tail)) and note.start() > 0:
         tail, noted = tail[:note.start()].rstrip(" -–,"), True
@@ -259,6 +265,18 @@ def _glued_names(tail: str) -> list[str] | None:
         if _masthead_pattern().match(name):
             return None  # "BÁO THANH TRA": the paper, not a person
     return names
+
+
+def _is_sentence(tail: str) -> bool:
+    """A tail that :func:`_glued_names` rejects, told by one anchored match (half the tails of a
+    dump): words with no "(" nor "/", then one opening with a small letter ("Tuy nhiên, xét ..."),
+    no word from the second to it a credit or a joiner, and no prefix at the start. No note cut
+    then ends the tail before the small letter (a note opens with "(", "/" or a space and a
+    credit), no prefix is stripped and no split takes it: it opens a word of a name, which
+    must be capitalised."""
+    press = _press()
+    return bool(press["sentence"].match(tail)) and not any(
+        press[prefix].match(tail) for prefix in ("attribution_prefix", "compiled_prefix", "byline_prefix"))
 
 
 @cache
