@@ -27,6 +27,8 @@ _ISO_DATE = regex.compile(r"(?<![0-9])(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9
 _TIME = regex.compile(r"(?<![0-9:])(?P<H>[0-9]{1,2})\s{0,1}[:hg]\s{0,1}(?P<M>[0-9]{2})(?![0-9:/])")
 _PHONE = regex.compile(r"(?<![0-9])(?:0|\+84)[0-9]{1,4}(?:[ .]?[0-9]{2,4}){2,3}(?![0-9])")
 _OUTLET = regex.compile(r"^(?P<tag>\(?[^\s\-–—(][^\n\-–—]{0,28}?\)?)\s{0,2}[-–—]\s{1,3}(?P<rest>\S.*)$", regex.DOTALL)
+#: How far into a lead the dash after an outlet tag may be: "(", 29 characters, ")", 2 spaces.
+_OUTLET_DASH_BEFORE = 34
 _TAG_SHAPE = regex.compile(r"^(?:\([^()]{1,28}\)|[\p{Lu}0-9&.]{2,12}(?:\.VN|\.vn)?|[\w.]{2,24}\.(?:vn|VN|com))$")
 _NAME_WORD = regex.compile(r"^(?:\p{Lu}\p{Ll}{0,3}\.|\p{Lu}\p{Ll}{0,12}|\p{Lu}{2,12})$")
 #: A name word of a by-line glued to the text: also initials run into a name ("N.LIÊM", "H.Thúy", "P.V").
@@ -213,6 +215,9 @@ def _known_outlets() -> frozenset[str]:
 
 def split_outlet(lead: str) -> tuple[str | None, str]:
     """"BDK - Thực hiện Chỉ thị ..." → ("BDK", "Thực hiện Chỉ thị ...")."""
+    opening = lead[:_OUTLET_DASH_BEFORE]
+    if "-" not in opening and "–" not in opening and "—" not in opening:
+        return None, lead  # no tag (1,870 of 2,000 dump leads): three finds, not a failing match
     m = _OUTLET.match(lead)
     if not m:
         return None, lead
