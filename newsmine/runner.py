@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from .pipeline import extract_article
 from .kinds import names
@@ -53,8 +56,9 @@ def run_extract(inputs: Iterable[str], writer, *, input_format: str = "auto",
             return summary
         for article in read(inputs, input_format=input_format, fields=fields):
             record = extract_article(article)
-            writer.write(record)
-            summary.articles += 1
+            with _uninterrupted():
+                writer.write(record)
+                summary.articles += 1
             summary.chars += len(record.text)
             summary.with_warnings += bool(record.warnings)
             for kind in summary.mentions:
@@ -72,16 +76,34 @@ def _run_parallel(inputs, writer, input_format, fields, summary, on_article, wor
     from .parallel import partitions
 
     for done in partitions(inputs, workers=workers, scheduler=scheduler, input_format=input_format, fields=fields):
-        if hasattr(writer, "write_encoded"):
-            writer.write_encoded(done.jsonl)
-        else:
-            for record in done.records():
-                writer.write(record)
-        writer.end_partition()
-        summary.articles += done.count
+        with _uninterrupted():
+            if hasattr(writer, "write_encoded"):
+                writer.write_encoded(done.jsonl)
+            else:
+                for record in done.records():
+                    writer.write(record)
+            writer.end_partition()
+            summary.articles += done.count
         summary.chars += done.chars
         summary.with_warnings += done.with_warnings
         for kind, n in done.mentions.items():
             summary.mentions[kind] += n
         if on_article and done.count:
             on_article(summary)
+
+
+@contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Ctrl-C waits for the block to end: what is written is counted, and a record (a partition)
+    is written whole, never cut off in the middle of a line."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        signal.raise_signal(signal.SIGINT)  # to the handler there was: KeyboardInterrupt by default

@@ -212,6 +212,27 @@ def test_bag_of_a_dump_reads_slices_by_offset(client, tmp_path, dump_slice):
     assert newsmine.bag(str(dump_slice), batch=150).map(lambda r: r.id).compute() == ids
 
 
+def test_ctrl_c_while_a_record_is_written_counts_it_once_it_is_whole(tmp_path):
+    # the interrupt waits for the write to end: the summary counts every line the file holds
+    import os
+
+    from newsmine.writers import JsonlWriter
+
+    class Interrupting(JsonlWriter):
+        def write(self, record):
+            if self.written == 2:
+                os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C in the middle of the third record
+            super().write(record)
+            self.written += 1
+
+    out = tmp_path / "out.jsonl"
+    writer, summary = Interrupting(out), Summary()
+    writer.written = 0
+    with pytest.raises(KeyboardInterrupt):
+        run_extract([str(CORPUS)], writer, summary=summary)
+    assert summary.articles == 3 == out.read_bytes().count(b"\n")
+
+
 def test_ctrl_c_stops_the_workers_and_says_how_far(tmp_path, dump_slice):
     import psutil
 
