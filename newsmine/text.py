@@ -60,10 +60,10 @@ def lines(raw: str) -> list[str]:
     """``paragraphs(normalize(raw))``, the odd spaces left to the split of :func:`paragraphs`,
     which folds every kind of space anyway.
 
-    A text in NFC with no character that :func:`_unusual` finds (nearly every field of a dump)
-    is one line that normalising leaves as it is, its only space " ": one scan for those
-    characters replaces the four passes of normalising and the line split."""
-    if _unusual().search(raw) is None and unicodedata.normalize("NFC", raw) == raw:
+    A text with no character that :func:`_unusual` finds (nearly every field of a dump) is one
+    line that normalising leaves as it is, its only space " ": one scan for those characters
+    replaces the five passes of normalising and the line split."""
+    if _unusual().search(raw) is None:
         line = _spaces_folded(raw)
         return [line] if line else []
     return paragraphs(_normalized(raw))
@@ -72,14 +72,33 @@ def lines(raw: str) -> list[str]:
 @cache
 def _unusual() -> re.Pattern[str]:
     """A character that :func:`_normalized` or :func:`paragraphs` may change or split at: one with a
-    combining class, a space but " " (line breaks too), a dropped one, or one past U+FFFF. Written
-    as the complement of the other BMP characters, which leaves past U+FFFF out, so the class is
-    one table and checks one lookup a character (a range past U+FFFF would add a test to each)."""
+    combining class, one of :func:`_composing`, a space but " " (line breaks too), a dropped one, or
+    one past U+FFFF. Written as the complement of the other BMP characters, which leaves past
+    U+FFFF out, so the class is one table and checks one lookup a character (a range past U+FFFF
+    would add a test to each)."""
+    composing = _composing()
     usual = [
         c for c in map(chr, range(0x10000))
-        if not (unicodedata.combining(c) or (c.isspace() and c != " ") or _DROPPED.match(c))
+        if not (unicodedata.combining(c) or c in composing or (c.isspace() and c != " ") or _DROPPED.match(c))
     ]
     return re.compile(f"[^{_ranges(usual)}]")
+
+
+def _composing() -> set[str]:
+    """The BMP characters but marks whose NFC quick check is not "yes": those NFC changes ("Ω" →
+    "Ω", "क़" → "क़"), the second of a pair NFC composes ("ா" of Tamil "ொ") and the Hangul vowels
+    and final consonants. A text with none of them nor a mark is in NFC (UAX #15)."""
+    chars = set()
+    for c in map(chr, range(0x10000)):
+        parts = unicodedata.decomposition(c).split()
+        if unicodedata.normalize("NFC", c) != c:
+            chars.add(c)
+        elif len(parts) == 2 and not parts[0].startswith("<"):
+            chars.add(chr(int(parts[1], 16)))
+        after_hangul = ("\u1100" + c, "\uac00" + c)  # after a leading consonant, after a syllable
+        if any(len(unicodedata.normalize("NFC", pair)) == 1 for pair in after_hangul):
+            chars.add(c)
+    return chars
 
 
 def _ranges(chars: list[str]) -> str:
