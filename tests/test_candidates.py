@@ -303,18 +303,24 @@ def test_the_start_words_a_window_holds_are_read_from_the_hits_as_in_finds_them(
     assert checked > 200
 
 
+def _everywhere(texts: list[str], found, allowed) -> int:
+    """How many places of ``texts`` ``found(text, pos)`` holds at, checking that ``allowed(text,
+    pos)`` holds at each: a cheap test before a pattern never rules out a place it matches."""
+    n = 0
+    for text in texts:
+        for pos in range(len(text)):
+            if found(text, pos):
+                assert allowed(text, pos), text[max(0, pos - 30):pos + 20]
+                n += 1
+    return n
+
+
 def test_a_measurement_symbol_starts_only_where_its_opening_characters_are():
     # the symbol pattern is tried only where the first characters of a symbol are: every match is there
     from newsmine.extractors import indicators
 
     texts = [*_corpus_texts(), "5 km/h, 3m2, 4 °C, 12GB, 7 W, 2\u00a0kg, 8 mAh, 9 m³, 6 tấn/ha, 1 g."]
-    found = 0
-    for text in texts:
-        for pos in range(len(text)):
-            if indicators._symbol_units().match(text, pos):
-                assert indicators._may_open_a_unit(text, pos), text[pos:pos + 10]
-                found += 1
-    assert found > 100
+    assert _everywhere(texts, indicators._symbol_units().match, indicators._may_open_a_unit) > 100
 
 
 def test_what_follows_a_number_opens_where_its_openings_say():
@@ -325,13 +331,7 @@ def test_what_follows_a_number_opens_where_its_openings_say():
     after = regex.compile(indicators._after_number(), regex.VERSION1)
     opening = regex.compile(rf"\s*+(?:{indicators._after_number_openings()})", regex.VERSION1)
     texts = [*_corpus_texts(), "5 %, 5  - 7, 5 đến 7, 5 / 7, 5\u00a0tỷ đồng, 5 USD, 5đ, 184 triệu 200 nghìn đồng, 3%-5%, 2 –3"]
-    read = 0
-    for text in texts:
-        for pos in range(len(text)):
-            if after.match(text, pos).end() > pos:
-                assert opening.match(text, pos), text[pos:pos + 20]
-                read += 1
-    assert read > 1000
+    assert _everywhere(texts, lambda text, pos: after.match(text, pos).end() > pos, opening.match) > 1000
 
 
 def test_a_metric_verb_is_looked_for_only_after_a_word_that_ends_one():
@@ -340,12 +340,8 @@ def test_a_metric_verb_is_looked_for_only_after_a_word_that_ends_one():
     from newsmine.extractors import indicators
 
     texts = [*_corpus_texts(), "tỷ lệ đạt  mức\n 5%, ước tính\t12, chiếm 3, vào khoảng 7, lên đến 8, là 9"]
-    found = 0
-    for text in texts:
-        for pos in range(len(text)):
-            if indicators._verb_before_value().search(text[max(0, pos - 300):pos]):
-                assert indicators._may_follow_a_verb(text, pos), text[max(0, pos - 30):pos]
-                found += 1
+    verb = indicators._verb_before_value()
+    found = _everywhere(texts, lambda text, pos: verb.search(text[max(0, pos - 300):pos]), indicators._may_follow_a_verb)
     assert found > 100
 
 
