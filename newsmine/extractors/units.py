@@ -18,7 +18,7 @@ a bare level ("UBND tỉnh") with the province the article is about.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Iterable
 
 import regex
@@ -366,8 +366,10 @@ def _most_cited(names: Iterable[str]) -> str | None:
     return top[0] if len(top) == 1 else None
 
 
+@lru_cache(maxsize=1 << 14)
 def canonical(name: str, province: str | None) -> str:
-    """"BHXH tỉnh" → "Bảo hiểm xã hội tỉnh Bến Tre" (abbreviations expanded, bare level completed)."""
+    """"BHXH tỉnh" → "Bảo hiểm xã hội tỉnh Bến Tre" (abbreviations expanded, bare level completed).
+    Names repeat across articles ("UBND tỉnh", "Bộ Công an"): each is expanded once (a bounded cache)."""
     data = _data()
     abbr = data["abbr"]
     words = name.split(" ")
@@ -405,13 +407,14 @@ def _head_spans(doc: Document) -> list[tuple[int, int, str]]:
     return sorted(found + list(longest.values()))
 
 
-def _kind(text: str, start: int, end: int, first: str) -> UnitKind:
-    """The kind of the first head in the name that has one ("Ban Thường vụ LĐLĐ tỉnh" → association)."""
+@lru_cache(maxsize=1 << 14)
+def _kind(name: str, first: str) -> UnitKind:
+    """The kind of the first head in the name that has one ("Ban Thường vụ LĐLĐ tỉnh" → association),
+    ``first`` its first head; read once per name (a bounded cache)."""
     heads = _data()["heads"]
     fallback = heads[first].kind if heads[first].soft else None
     if not heads[first].soft and heads[first].kind is not None:
         return heads[first].kind
-    name = text[start:end]
     if first in _data()["lower_heads"]:  # "ban Tuyên giáo" is read as "Ban Tuyên giáo"
         name = name[:1].upper() + name[1:]
     for m in _patterns()["head"].finditer(name):
@@ -447,7 +450,7 @@ def _organisations(doc: Document) -> list[Unit]:
             end = tokens.get(n - 2)[1] if n > 1 else head_end
         name = text[start:end]
         found.append(Unit(text=name, start=start, end=end, name=name, canonical=canonical(name, province),
-                          kind_=_kind(text, start, end, head_name)))
+                          kind_=_kind(name, head_name)))
     return found
 
 
