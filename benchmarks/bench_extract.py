@@ -10,6 +10,12 @@ same sample too, as well as on all the articles read (--limit). On the sample, e
 step of the pipeline is timed on its own (the one-pass candidate finder first, then every extractor,
 then the article facts), beside a plain single pass of the candidates'
 automaton over the same texts: the limit any extractor works against.
+
+Over all the articles read, the machine's speed may drift during the minutes the run takes (by a
+fifth here), so the anchors are timed again beside the extractors, chunk by chunk: every
+``--every``-th article of each chunk through spaCy and every ``4 × --every``-th through
+``word_tokenize``, right after the chunk's own timings. The ratios of the rows on all the
+articles are to those anchors, timed in the same minutes.
 Exits 0 with a message when the dump is absent.
 """
 from __future__ import annotations
@@ -107,6 +113,40 @@ def plain_scan(articles: Sequence[Article]) -> float:
     return timed(lambda: [automaton.find_matches_as_indexes(t.lower(), overlapping=True) for t in texts])
 
 
+def over_all(raw: Sequence[dict], articles: Sequence[Article], every: int, chunk: int = 500) -> dict[str, tuple[float, float]]:
+    """{what: (MB, seconds)} over every article, in chunks: directives+dates+indicators, metadata and
+    the whole pipeline, and after each chunk the anchors on a sample of it (every ``every``-th
+    article through spaCy, every ``4 * every``-th through ``word_tokenize``), so that anchors and
+    extractors are timed in the same minutes."""
+    import spacy
+    from underthesea import word_tokenize
+
+    nlp, fields, clock = spacy.blank("vi"), mapping(None), time.process_time
+    nlp("khởi động")
+    word_tokenize("khởi động")
+    spent = {"exact": 0.0, "whole": 0.0, "spacy": 0.0, "word_tokenize": 0.0}
+    mb = {"spacy": 0.0, "word_tokenize": 0.0}
+    for i in range(0, len(raw), chunk):
+        objects, part = raw[i:i + chunk], articles[i:i + chunk]
+        t = clock()
+        run_extractors(part, EXACT)
+        t, spent["exact"] = clock(), spent["exact"] + clock() - t
+        for obj in objects:
+            extract_article(from_object(obj, fields, fallback_id="x", source="x", warnings=[]))
+        t, spent["whole"] = clock(), spent["whole"] + clock() - t
+        for name, tokenise, step in (("spacy", nlp, every), ("word_tokenize", word_tokenize, 4 * every)):
+            texts = [a.text for a in part[::step]]
+            mb[name] += sum(len(x.encode("utf-8")) for x in texts) / 1e6
+            t = clock()
+            for x in texts:
+                tokenise(x)
+            spent[name] += clock() - t
+    total = megabytes(articles)
+    return {"directives+dates+indicators": (total, spent["exact"]), "metadata + whole pipeline": (total, spent["whole"]),
+            'spaCy blank("vi")': (mb["spacy"], spent["spacy"]),
+            "underthesea word_tokenize": (mb["word_tokenize"], spent["word_tokenize"])}
+
+
 def anchors(articles: Sequence[Article], ner_sample: Sequence[Article]) -> dict[str, tuple[float, float]]:
     """{anchor: (MB, seconds)}; ner is far slower, so it runs on its own smaller sample."""
     import spacy
@@ -133,6 +173,8 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=None, help="articles to time the extractors on (all)")
     parser.add_argument("--anchor-limit", type=int, default=1000, help="articles for the anchor comparison")
     parser.add_argument("--ner-limit", type=int, default=20, help="articles for the (slow) ner anchor; 0 skips it")
+    parser.add_argument("--every", type=int, default=10,
+                        help="over all the articles, every N-th through spaCy beside the extractors (4N-th through word_tokenize)")
     args = parser.parse_args()
     if not args.dump.is_file():
         print(f"benchmark skipped: {args.dump} is not here")
@@ -159,20 +201,21 @@ def main() -> int:
     full_sample = timed(lambda: [extract_article(a) for a in sample], repeat=2)
     rows.append(("directives+dates+indicators", mb_sample, exact_sample, "sample"))
     rows.append(("whole pipeline", mb_sample, full_sample, "sample"))
-    exact_all = timed(lambda: run_extractors(articles, EXACT))
-    fields = mapping(None)
-    pipeline_all = timed(lambda: [extract_article(from_object(o, fields, fallback_id="x", source="x", warnings=[]))
-                                  for o in raw])
-    rows.append(("directives+dates+indicators", mb_all, exact_all, "all"))
-    rows.append(("metadata + whole pipeline", mb_all, pipeline_all, "all"))
+    everything = over_all(raw, articles, args.every)
+    for name, (mb, seconds) in everything.items():
+        rows.append((name, mb, seconds, "all"))
 
-    spacy_rate = mb_sample / base['spaCy blank("vi")'][1]
-    ut_rate = mb_sample / base["underthesea word_tokenize"][1]
+    rate_of = {on: (mb_of[0] / mb_of[1], ut[0] / ut[1]) for on, mb_of, ut in (
+        ("sample", base['spaCy blank("vi")'], base["underthesea word_tokenize"]),
+        ("all", everything['spaCy blank("vi")'], everything["underthesea word_tokenize"]))}
+    rate_of["ner"] = rate_of["sample"]
     print(f"{len(articles):,} articles, {mb_all:.1f} MB of text read in {read_s:.1f} s; "
-          f"anchor sample {len(sample):,} articles, {mb_sample:.2f} MB; one core")
+          f"anchor sample {len(sample):,} articles, {mb_sample:.2f} MB; one core; "
+          f"rows on all: ratios to the anchors timed beside them (every {args.every}th article)")
     print(f"{'what':<30} {'on':>6} {'MB':>8} {'seconds':>9} {'MB/s':>8} {'× spaCy':>9} {'× word_tok':>11}")
     for name, mb, seconds, on in rows:
         rate = mb / seconds
+        spacy_rate, ut_rate = rate_of[on]
         print(f"{name:<30} {on:>6} {mb:>8.2f} {seconds:>9.2f} {rate:>8.2f} {rate / spacy_rate:>9.2f} "
               f"{rate / ut_rate:>11.2f}")
     return 0
