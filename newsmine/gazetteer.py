@@ -23,6 +23,8 @@ from .lang import vi
 
 _RUN = regex.compile(r"(?<![\p{L}0-9.&-])\p{Lu}[\p{L}]*+(?:[ ]\p{Lu}[\p{L}]*+)*+(?![\p{L}0-9&-])")
 _BEFORE = regex.compile(r"(?:([\p{L}0-9]+)[ ])?([\p{L}0-9]+)[ ]$", regex.REVERSE)  # read from the end
+#: what ends the text a match of ``_BEFORE`` ends (``$`` holds before a final newline too): a cheap test first
+_BEFORE_ENDS = (" ", "\n")
 _AFTER = regex.compile(r"(?:, ?| \(| - | – | và )(\p{Lu}\p{L}*+(?: \p{Lu}\p{L}*+){0,3})")
 _LIST = regex.compile(r", ?| và | - | – |/")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;…\"“”'(\n-]\s*)$")
@@ -195,7 +197,7 @@ def _stands_alone(text: str, start: int, end: int, entry: _Entry, initial: str |
     if initial is not None:
         last = pair = initial.lower()
     else:  # the word before and, when one precedes it, the two words before (the match less its final space)
-        m = _BEFORE.search(text, max(0, start - 30), start)
+        m = _BEFORE.search(text, max(0, start - 30), start) if text[start - 1:start] in _BEFORE_ENDS else None
         last, pair = (m[2], m[0][:-1]) if m else ("", "")
     if last and (last in blockers or pair in blockers):
         return False

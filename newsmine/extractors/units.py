@@ -77,7 +77,7 @@ def _data() -> dict[str, object]:
         "head_starts": frozenset(h.split()[0] for h in heads), "lower_heads": frozenset(lower), "lower_head_ends": frozenset(h.rsplit(" ", 1)[-1] for h in lower),
         "soft_heads": frozenset(h for h, head in heads.items() if head.soft),
         # first words: most tokens start no level, province or country, and are dismissed at once
-        "level_firsts": level_firsts, "country_firsts": gazetteer.country_firsts(),
+        "level_firsts": level_firsts, "level_starts": level_firsts | level_abbr, "country_firsts": gazetteer.country_firsts(),
         "place_firsts": level_firsts | level_abbr | gazetteer.country_firsts(),  # a level's or a country's
         "province_firsts": frozenset(name.split(" ")[0] for name in provinces),
         # as a unit name opens with them: heads in capitals, levels in lower case or capitalised
@@ -126,13 +126,15 @@ _WORD_GROUP = _WORDS.groupindex["t"]
 class _Tokens:
     """Up to 10 words from a position on, read with one match, stopping at punctuation
     (a final dot stays only on abbreviations). The match's own lists are kept: a word's end is
-    its start plus its length, built only when asked for."""
+    its start plus its length, built only when asked for. Built several times per article: slots,
+    and the match bounded by ``pos + 160`` (the end of the text when sooner) without asking its length."""
+
+    __slots__ = ("starts", "words")
 
     def __init__(self, text: str, pos: int):
-        self.starts: list[int] = []
-        self.words: list[str] = []
-        m = _WORDS.match(text, pos, min(len(text), pos + 160))
+        m = _WORDS.match(text, pos, pos + 160)
         if m is None:
+            self.starts, self.words = [], []
             return
         starts, words = m.starts(_WORD_GROUP), m.captures(_WORD_GROUP)  # ten at most: the pattern's bound
         if "." in m[0]:  # most reads hold no dot: only those look for a word that ends with one
@@ -202,7 +204,7 @@ class _Scanner:
     def level_at(self, i: int) -> int:
         """Tokens in the administrative level word at ``i`` ("tỉnh" 1, "thành phố" 2), else 0."""
         first = self.word(i)
-        if first not in self.data["level_firsts"] and first not in self.data["level_abbr"]:
+        if first not in self.data["level_starts"]:
             return 0
         if not first or (first[:1].isupper() and first not in self.data["level_abbr"]):
             return 0
@@ -445,8 +447,9 @@ def _organisations(doc: Document) -> list[Unit]:
             continue
         if head_name in data["lower_heads"] and all(tokens.get(k)[2] in data["abbr"] for k in range(n)):
             continue  # "một trường ĐH": a kind of unit, not a name
-        end = tokens.get(n - 1)[1] if n else head_end
-        if n and (tokens.get(n - 1)[2] in data["roles"]["and"] or tokens.get(n - 1)[2] in ("-", "–")):
+        last = tokens.get(n - 1) if n else None
+        end = last[1] if last else head_end
+        if last and (last[2] in data["roles"]["and"] or last[2] in ("-", "–")):
             end = tokens.get(n - 2)[1] if n > 1 else head_end
         name = text[start:end]
         found.append(Unit(text=name, start=start, end=end, name=name, canonical=canonical(name, province),
