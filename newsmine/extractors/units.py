@@ -196,8 +196,9 @@ class _Scanner:
 
     def proper_run(self, i: int) -> int:
         """Capitalised syllables starting at ``i`` (a place name: "Hưng Khánh Trung B", "An Hội Bắc")."""
+        words, level_starts = self.words, self.data["level_starts"]
         j = i
-        while _is_cap(self.word(j)) and self.level_at(j) == 0:
+        while j < len(words) and _is_cap(words[j]) and (words[j] not in level_starts or self.level_at(j) == 0):
             j += 1
         return j - i
 
@@ -244,10 +245,11 @@ class _Scanner:
             if numbered and word.isdigit():
                 return i + 1
             if word in self.data["place_firsts"]:
-                if self.level_at(i):
-                    return self.place(i)
+                if (level := self.level_at(i)):
+                    return self.place(i, level)
                 if (country := self.country_at(i)):  # "Hội Nhà báo Việt Nam" ends there
-                    return self.place(i + country) if self.level_at(i + country) else i + country
+                    level = self.level_at(i + country)
+                    return self.place(i + country, level) if level else i + country
             if word.lower() in roles["number"] and self.word(i + 1).isdigit():
                 return i + 2
             if word == "," and not self.and_ahead(i + 1):
@@ -298,14 +300,14 @@ class _Scanner:
 
     def head_at(self, i: int) -> tuple[int, bool] | None:
         """(tokens it spans, takes a number) when a unit head starts at token ``i``."""
-        token = self.tokens.get(i)
-        if token is None or token[2] not in self.data["head_starts"]:
+        if self.word(i) not in self.data["head_starts"]:  # "" past the last token: no head
             return None
-        m = _patterns()["head"].match(self.text, token[0])
+        starts = self.tokens.starts
+        m = _patterns()["head"].match(self.text, starts[i])
         if not m:
             return None
-        count = 0
-        while (t := self.tokens.get(i + count)) is not None and t[0] < m.end():
+        end, count = m.end(), 0
+        while i + count < len(starts) and starts[i + count] < end:
             count += 1
         return count, self.data["heads"][m["head"]].numbered
 
@@ -328,10 +330,10 @@ class _Scanner:
                 return n
         return 0
 
-    def place(self, i: int) -> int:
-        """After a level word: its name ("tỉnh Bến Tre", "quận 7") when one follows, else the bare level."""
-        n = self.level_at(i) or 1
-        start = i + n
+    def place(self, i: int, level: int) -> int:
+        """After the level word at ``i``, of ``level`` tokens (as the caller has just read them): its
+        name ("tỉnh Bến Tre", "quận 7") when one follows, else the bare level."""
+        start = i + level
         if self.word(start) in self.data["surnames"] and self.after_title and not self.province_at(start):
             return start
         if (known := self.province_at(start)):  # "tỉnh Thanh Hóa" ends there, whatever name follows
@@ -488,8 +490,9 @@ def _areas(doc: Document, skip: Spans) -> list[Unit]:
             continue  # a level before a word in lower case names no place: "xã hội", "huyện nhà"
         tokens = _Tokens(text, level_start)
         scanner = _Scanner(text, tokens, None)
-        end_token = scanner.place(0)
-        if end_token <= (scanner.level_at(0) or 1):
+        level = scanner.level_at(0) or 1
+        end_token = scanner.place(0, level)
+        if end_token <= level:
             continue
         end = tokens.get(end_token - 1)[1]
         name = text[level_start:end]
