@@ -68,6 +68,7 @@ def _data() -> dict[str, object]:
     levels = vi.mapping("admin_levels")
     level_firsts = frozenset(w.lower().split(" ")[0] for w in levels)
     level_abbr = frozenset(w for w in levels if w[:1].isupper())
+    soft = frozenset(h for h, head in heads.items() if head.soft)
     return {
         "heads": heads, "levels": levels, "roles": _roles(),
         "level_abbr": level_abbr, "provinces": provinces, "abbr": vi.mapping("abbreviations"),
@@ -75,7 +76,9 @@ def _data() -> dict[str, object]:
         "words": vi.dictionary(), "titles": vi.column("titles"), "surnames": frozenset(vi.column("surnames")),
         "level_words": frozenset(w.lower() for w in levels), "field_nouns": frozenset(vi.column("field_nouns")),
         "head_starts": frozenset(h.split()[0] for h in heads), "lower_heads": frozenset(lower), "lower_head_ends": frozenset(h.rsplit(" ", 1)[-1] for h in lower),
-        "soft_heads": frozenset(h for h, head in heads.items() if head.soft),
+        # heads that lower-case field words may follow: a section, a party's, or one opening with a section
+        "field_openers": frozenset(h for h, head in heads.items() if head.soft or head.kind is UnitKind.PARTY
+                                   or h.split(" ")[0] in soft),
         # first words: most tokens start no level, province or country, and are dismissed at once
         "level_firsts": level_firsts, "level_starts": level_firsts | level_abbr, "country_firsts": gazetteer.country_firsts(),
         "place_firsts": level_firsts | level_abbr | gazetteer.country_firsts(),  # a level's or a country's
@@ -184,15 +187,13 @@ class _Scanner:
 
     def compound(self, i: int) -> int:
         """Tokens in the dictionary word starting at ``i`` (capitalised first syllable, not an
-        abbreviation): 1 to 3."""
+        abbreviation): 1 to 3; past the first check, the second syllable is in lower case."""
         if not self.word(i + 1)[:1].islower() or _ABBREVIATION.match(self.word(i)):
             return 1
-        for n in (3, 2):
-            words = self.words[i:i + n]
-            if len(words) == n and all(w[:1].islower() for w in words[1:]) and \
-                    " ".join(words).lower() in self.data["words"]:
-                return n
-        return 1
+        words, dictionary = self.words[i:i + 3], self.data["words"]
+        if len(words) == 3 and words[2][:1].islower() and " ".join(words).lower() in dictionary:
+            return 3
+        return 2 if " ".join(words[:2]).lower() in dictionary else 1
 
     def proper_run(self, i: int) -> int:
         """Capitalised syllables starting at ``i`` (a place name: "Hưng Khánh Trung B", "An Hội Bắc")."""
@@ -282,8 +283,10 @@ class _Scanner:
 
     def person_at(self, i: int) -> bool:
         """A family name and two more capitalised syllables, none an abbreviation or a head."""
+        if self.word(i) not in self.data["surnames"]:
+            return False
         words = [self.word(j) for j in range(i, i + 3)]
-        return words[0] in self.data["surnames"] and all(_is_cap(w) and not _ABBREVIATION.match(w) for w in words) \
+        return all(_is_cap(w) and not _ABBREVIATION.match(w) for w in words) \
             and self.head_at(i + 1) is None and not self.province_at(i)
 
     def and_ahead(self, i: int) -> bool:
@@ -442,7 +445,7 @@ def _organisations(doc: Document) -> list[Unit]:
         if head_name in data["lower_heads"] and not _lower_head_names(text, start, head_name, tokens):
             continue
         scanner = _Scanner(text, tokens, start)
-        opens_field = head.soft or head.kind is UnitKind.PARTY or head_name.split(" ")[0] in data["soft_heads"]
+        opens_field = head_name in data["field_openers"]
         named_after_people = head.kind in (UnitKind.ENTERPRISE, UnitKind.SCHOOL)  # "Trường THPT Lê Văn A"
         n = scanner.scan(0, head.numbered, head.full, opens_field, not named_after_people)
         if n == 0 and not head.full:
