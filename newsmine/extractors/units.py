@@ -475,7 +475,7 @@ def _lower_head_names(text: str, start: int, head: str, tokens: _Tokens) -> bool
     first = tokens.get(0)
     if first is None or first[2] in data["surnames"]:
         return False
-    return not any(text.startswith(title, first[0]) for title in data["titles"])
+    return not text.startswith(data["titles"], first[0])  # a tuple: one call tries every title
 
 
 def _lower_after(text: str, end: int) -> bool:
