@@ -207,11 +207,11 @@ def _bare_year_follow() -> regex.Pattern[str]:
 
 
 def _bare_year(m: regex.Match[str], doc: Document) -> DateMention | None:
-    y = int(m["y"])
-    labelled = m.start() > 0 and m.string[m.start() - 1] == "-"  # "lần thứ XI-2016"
-    if not 1900 <= y <= 2100 or not (labelled or _bare_year_follow().match(m.string, m.end())):
+    y, (start, end) = m["y"], m.span()
+    labelled = start > 0 and m.string[start - 1] == "-"  # "lần thứ XI-2016"
+    if not 1900 <= int(y) <= 2100 or not (labelled or _bare_year_follow().match(m.string, end)):
         return None
-    return _mention(m, "all", m["y"], Grain.YEAR)
+    return _mention(m, "all", y, Grain.YEAR)
 
 
 @cache
@@ -450,11 +450,15 @@ def _need_checks() -> tuple[tuple[bool, bool], ...]:
                  for _, _, needs, _ in _patterns())
 
 
+@cache
+def _unasked() -> tuple[bool | None, ...]:
+    """Does a window hold what each pattern needs, before it is asked: every window does for no needs."""
+    return tuple(None if needs else True for _, _, needs, _ in _patterns())
+
+
 def _holds(doc: Document, written: _WindowWords | None, w: int, i: int) -> bool:
-    """Does digit window ``w`` hold one of the needs of pattern ``i`` (every window when there are none)?"""
+    """Does digit window ``w`` hold one of the needs (some) of pattern ``i``?"""
     needs = _patterns()[i][2]
-    if not needs:
-        return True
     start_words, caseless = _need_checks()[i]
     if written is not None and start_words:
         return not written[w].isdisjoint(needs)
@@ -468,7 +472,7 @@ def extract(doc: Document) -> list[DateMention]:
     windows = doc.digit_windows
     if not windows:
         return []
-    text, patterns = doc.text, _patterns()
+    text, patterns, unasked = doc.text, _patterns(), _unasked()
     written = _words_in_windows(doc)
     matches: list[list[regex.Match[str]]] = [[] for _ in patterns]
     last = [0] * len(patterns)  # where each pattern's last match ended
@@ -484,7 +488,7 @@ def extract(doc: Document) -> list[DateMention]:
         if pos < start:
             continue
         if held_in != w:
-            holds, held_in = [None] * len(patterns), w
+            holds, held_in = list(unasked), w
         for i in indices:
             if pos < last[i]:
                 continue
