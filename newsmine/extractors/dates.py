@@ -464,7 +464,10 @@ def _holds(doc: Document, written: _WindowWords | None, w: int, i: int) -> bool:
         return not written[w].isdisjoint(needs)
     if caseless:
         start, end = doc.digit_windows[w]
-        return any(doc.text.find(word, start, end) >= 0 for word in needs)
+        for word in needs:
+            if doc.text.find(word, start, end) >= 0:
+                return True
+        return False
     return any(word in doc.lowered_windows[w] for word in needs)
 
 
@@ -497,12 +500,13 @@ def extract(doc: Document) -> list[DateMention]:
             if ok and (m := patterns[i][0].match(text, pos, end)) is not None:
                 matches[i].append(m)
                 last[i] = m.end() if m.end() > pos else pos + 1
-    symbols = Spans((m.start, m.end) for m in doc.found.get("directives", []) if getattr(m, "symbol", None))
+    symbols = [(m.start, m.end) for m in doc.found.get("directives", []) if getattr(m, "symbol", None)]
+    taken = Spans(symbols) if symbols else None  # most articles cite no directive by its symbol
     candidates: list[DateMention] = []
     for (_, build, _, _), found in zip(patterns, matches):
         for m in found:
             mention = build(m, doc)
-            if mention and not overlaps(mention.start, mention.end, symbols):
+            if mention and not (taken and overlaps(mention.start, mention.end, taken)):
                 candidates.append(mention)
     return select(candidates)
 
