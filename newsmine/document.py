@@ -102,22 +102,26 @@ class Document:
 
     @cached_property
     def digit_windows(self) -> list[tuple[int, int]]:
-        """Stretches of text around digits, merged: only there can dates, figures and symbols be."""
-        text, spans = self.text, []
-        for digits, digits_end in self.digit_runs:
-            start = max(0, digits - WINDOW_BEFORE)
-            if spans and start <= spans[-1][1]:  # merges with the window before, wherever it starts
-                spans[-1][1] = max(spans[-1][1], min(len(text), digits_end + WINDOW_AFTER))
-                continue
+        """Stretches of text around digits, merged: only there can dates, figures and symbols be.
+
+        A run of digits less than ``WINDOW_BEFORE + WINDOW_AFTER`` after the one before is in its window;
+        only the first run of each such cluster opens a window, unless its word boundary reaches back
+        into the window before."""
+        text, runs, spans = self.text, self.digit_runs, []
+        reach = WINDOW_BEFORE + WINDOW_AFTER
+        opening = [k for k, ((_, end), (start, _)) in enumerate(zip(runs, runs[1:]), 1) if start - end > reach]
+        for first, last in zip([0, *opening], [*opening, len(runs)]):
+            if first == len(runs):
+                break
+            start, end = max(0, runs[first][0] - WINDOW_BEFORE), min(len(text), runs[last - 1][1] + WINDOW_AFTER)
             if start:  # back to a word boundary, looking at most 20 characters further
                 space = text.rfind(" ", max(0, start - 20), start)
                 start = space + 1 if space >= 0 else start
-            end = min(len(text), digits_end + WINDOW_AFTER)
             if spans and start <= spans[-1][1]:
-                spans[-1][1] = max(spans[-1][1], end)
+                spans[-1] = (spans[-1][0], max(spans[-1][1], end))
             else:
-                spans.append([start, end])
-        return [(s, e) for s, e in spans]
+                spans.append((start, end))
+        return spans
 
     @cached_property
     def lowered_windows(self) -> list[str]:
@@ -138,11 +142,9 @@ class Document:
                 cache[needs] = [w for w, low in zip(self.digit_windows, lowered) if holds(low)]
         return cache[needs]
 
-    def spans_in_windows(self, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
-        """For each digit window, the ``spans`` (sorted by start) that lie in it whole: where the
-        one-pass candidates found a window's words."""
+    def _inside_windows(self, spans: list[tuple[int, int]]) -> Iterator[tuple[int, tuple[int, int]]]:
+        """(index of the digit window, span) of each of ``spans`` (sorted by start) lying in a window whole."""
         windows = self.digit_windows
-        out: list[list[tuple[int, int]]] = [[] for _ in windows]
         w = 0
         for s, e in spans:
             while w < len(windows) and windows[w][1] <= s:
@@ -150,12 +152,20 @@ class Document:
             if w == len(windows):
                 break
             if windows[w][0] <= s and e <= windows[w][1]:
-                out[w].append((s, e))
+                yield w, (s, e)
+
+    def spans_in_windows(self, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """For each digit window, the ``spans`` (sorted by start) that lie in it whole: where the
+        one-pass candidates found a window's words."""
+        out: list[list[tuple[int, int]]] = [[] for _ in self.digit_windows]
+        for w, span in self._inside_windows(spans):
+            out[w].append(span)
         return out
 
     def windows_with(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """The digit windows that hold one of ``spans`` (sorted) whole."""
-        return [w for w, inside in zip(self.digit_windows, self.spans_in_windows(spans)) if inside]
+        """The digit windows that hold one of ``spans`` (sorted) whole, in text order."""
+        windows = self.digit_windows
+        return [windows[w] for w in dict.fromkeys(w for w, _ in self._inside_windows(spans))]
 
     def finditer(self, pattern: regex.Pattern[str], needs: tuple[str, ...] = (),
                  starts: list[int] | None = None,

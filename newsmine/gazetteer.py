@@ -23,8 +23,13 @@ from .lang import vi
 
 _RUN = regex.compile(r"(?<![\p{L}0-9.&-])\p{Lu}[\p{L}]*+(?:[ ]\p{Lu}[\p{L}]*+)*+(?![\p{L}0-9&-])")
 _BEFORE = regex.compile(r"(?:([\p{L}0-9]+)[ ])?([\p{L}0-9]+)[ ]$", regex.REVERSE)  # read from the end
+#: what ends the text a match of ``_BEFORE`` ends (``$`` holds before a final newline too): a cheap test first
+_BEFORE_ENDS = (" ", "\n")
 _AFTER = regex.compile(r"(?:, ?| \(| - | – | và )(\p{Lu}\p{L}*+(?: \p{Lu}\p{L}*+){0,3})")
 _LIST = regex.compile(r", ?| và | - | – |/")
+#: cheap tests first: what every match of ``_AFTER`` starts with, and the longest match of ``_LIST``
+_AFTER_STARTS = (",", " (", " -", " –", " v")
+_LIST_LONGEST = len(" và ")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;…\"“”'(\n-]\s*)$")
 _MAX_WORDS = 5
 #: a ward known by its number ("Phường V", "Phường 7"): named only after its level, which units read
@@ -195,16 +200,16 @@ def _stands_alone(text: str, start: int, end: int, entry: _Entry, initial: str |
     if initial is not None:
         last = pair = initial.lower()
     else:  # the word before and, when one precedes it, the two words before (the match less its final space)
-        m = _BEFORE.search(text, max(0, start - 30), start)
+        m = _BEFORE.search(text, max(0, start - 30), start) if text[start - 1:start] in _BEFORE_ENDS else None
         last, pair = (m[2], m[0][:-1]) if m else ("", "")
     if last and (last in blockers or pair in blockers):
         return False
     if last[:1].isupper() or last[:1].isdigit():
         return False  # part of a longer name, or a street address ("số 12 Ngọc Hà")
-    if not entry.ambiguous or (previous_end >= 0 and _LIST.fullmatch(text, previous_end, start) is not None) \
-            or (text[start - 1:start] == "(" and text[end:end + 1] == ")"):
+    if not entry.ambiguous or (text[start - 1:start] == "(" and text[end:end + 1] == ")") or \
+            (previous_end >= 0 and start - previous_end <= _LIST_LONGEST and _LIST.fullmatch(text, previous_end, start)):
         return True
     if last and (last in cues or pair in cues):
         return True
-    after = _AFTER.match(text, end, end + 40)
+    after = _AFTER.match(text, end, end + 40) if text.startswith(_AFTER_STARTS, end) else None
     return bool(after) and after[1] in _names() and _names()[after[1]].rank != "commune"

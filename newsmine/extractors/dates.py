@@ -56,7 +56,13 @@ def _mention(m: regex.Match[str], group: str, value: str, grain: Grain,
 
 
 def _valid_day(y: int, mo: int, d: int) -> bool:
-    return 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]
+    return 1 <= mo <= 12 and 1 <= d <= _month_days(y, mo)
+
+
+@lru_cache(maxsize=4096)
+def _month_days(y: int, mo: int) -> int:
+    """How many days month ``mo`` of year ``y`` has: asked again and again of the same few months."""
+    return calendar.monthrange(y, mo)[1]
 
 
 def _day(m: regex.Match[str], doc: Document) -> DateMention | None:
@@ -67,7 +73,7 @@ def _day(m: regex.Match[str], doc: Document) -> DateMention | None:
 
 
 def _yearless_day(m: regex.Match[str], doc: Document) -> DateMention | None:
-    if m.groupdict().get("s") == "." and (m.groupdict().get("pre") or "").lower() in ("từ", *_words("to")):
+    if "pre" in m.re.groupindex and m["s"] == "." and (m["pre"] or "").lower() in _decimal_openers():
         return None  # "từ 2.5 đến 3" is more likely decimals
     mo, d = int(m["m"]), int(m["d"])
     year = doc.published_year
@@ -76,6 +82,12 @@ def _yearless_day(m: regex.Match[str], doc: Document) -> DateMention | None:
     if year is None:
         return _mention(m, "all", f"--{mo:02d}-{d:02d}", Grain.DAY, resolved=False)
     return _mention(m, "all", f"{year:04d}-{mo:02d}-{d:02d}", Grain.DAY)
+
+
+@cache
+def _decimal_openers() -> tuple[str, ...]:
+    """The words before "a.b" that make it a decimal more likely than a day and month: "từ", "đến"."""
+    return ("từ", *_words("to"))
 
 
 def _month(m: regex.Match[str], doc: Document) -> DateMention | None:
@@ -110,13 +122,18 @@ def _part_of_year(m: regex.Match[str], doc: Document) -> DateMention | None:
     return _mention(m, "all", f"{y}-{first:02d}", Grain.RANGE, range_end=f"{y}-{last:02d}")
 
 
+#: the groups of each end of a range: a year alone; a month and its year; a day, its month and its year
+_POINT_GROUPS = {n: tuple(f"{g}{n}" for g in ("yy", "mm", "my", "d", "m", "y")) for n in (1, 2)}
+
+
 def _point(m: regex.Match[str], n: int) -> tuple[int | None, int | None, int | None]:
     """(year, month, day) of one end of a range; None where it is not written."""
-    if m[f"yy{n}"]:
-        return int(m[f"yy{n}"]), None, None
-    if m[f"mm{n}"]:
-        return (int(m[f"my{n}"]) if m[f"my{n}"] else None), int(m[f"mm{n}"]), None
-    return (int(m[f"y{n}"]) if m[f"y{n}"] else None), (int(m[f"m{n}"]) if m[f"m{n}"] else None), int(m[f"d{n}"])
+    yy, mm, my, d, mo, y = m.group(*_POINT_GROUPS[n])
+    if yy:
+        return int(yy), None, None
+    if mm:
+        return (int(my) if my else None), int(mm), None
+    return (int(y) if y else None), (int(mo) if mo else None), int(d)
 
 
 def _iso(y: int | None, mo: int | None, d: int | None) -> str:
@@ -190,11 +207,11 @@ def _bare_year_follow() -> regex.Pattern[str]:
 
 
 def _bare_year(m: regex.Match[str], doc: Document) -> DateMention | None:
-    y = int(m["y"])
-    labelled = m.start() > 0 and m.string[m.start() - 1] == "-"  # "lần thứ XI-2016"
-    if not 1900 <= y <= 2100 or not (labelled or _bare_year_follow().match(m.string, m.end())):
+    y, (start, end) = m["y"], m.span()
+    labelled = start > 0 and m.string[start - 1] == "-"  # "lần thứ XI-2016"
+    if not 1900 <= int(y) <= 2100 or not (labelled or _bare_year_follow().match(m.string, end)):
         return None
-    return _mention(m, "all", m["y"], Grain.YEAR)
+    return _mention(m, "all", y, Grain.YEAR)
 
 
 @cache
@@ -285,30 +302,47 @@ def _indices(mask: int) -> tuple[int, ...]:
 
 def _listed(text: str, start: int) -> bool:
     """Does "," or "và" and one or two spaces come right before ``start`` (the next of a list)?"""
-    k = start
-    while k > 0 and text[k - 1].isspace():
-        k -= 1
-    return 1 <= start - k <= 2 and (text[k - 1:k] == "," or text[max(0, k - 2):k].lower() == "và")
+    if not text[start - 1:start].isspace():
+        return False
+    k = start - 2 if text[start - 2:start - 1].isspace() else start - 1  # where the one or two spaces start
+    if text[k - 1:k].isspace():  # three spaces or more
+        return False
+    return text[k - 1:k] == "," or text[max(0, k - 2):k].lower() == "và"
+
+
+@cache
+def _shape_masks() -> tuple[int, ...]:
+    """The patterns that may match at a run of digits of each shape of :data:`Begins`."""
+    masks = _masks()
+    return tuple(masks.get(shape, 0) for shape in (
+        _YEAR, _DAY_SEP_RANGE, _FULL_DATE, _DAY_MONTH, _YEAR_TO, _DAY_TO, _YEAR_LISTED, _DAY_SEP_LISTED))
 
 
 def _attempts(doc: Document) -> list[tuple[int, tuple[int, ...]]]:
     """(position, indices of the patterns to try there), in text order: the hits of the start
     words (even inside a word) and the runs of digits, each by the shapes of :data:`Begins`."""
-    text, masks, words, joins = doc.text, _masks(), _word_masks(), _joins()
-    year, day_sep_range, full_date, day_month, year_to, day_to, year_listed, day_sep_listed = (
-        masks.get(shape, 0) for shape in (
-            _YEAR, _DAY_SEP_RANGE, _FULL_DATE, _DAY_MONTH, _YEAR_TO, _DAY_TO, _YEAR_LISTED, _DAY_SEP_LISTED))
     at: dict[int, int] = {}
+    joined, before_month = _digit_attempts(doc, at)
+    _word_attempts(doc, at, joined, before_month)
+    return [(pos, _indices(at[pos])) for pos in sorted(at)]
+
+
+def _digit_attempts(doc: Document, at: dict[int, int]) -> tuple[list[bool], list[bool]]:
+    """Adds to ``at`` (position → mask of patterns) the runs of digits, by their shapes; returns, for each
+    run, does it join the two ends of a range, and is it a day before the word "tháng"."""
+    text, joins, size = doc.text, _joins(), len(doc.text)
+    year, day_sep_range, full_date, day_month, year_to, day_to, year_listed, day_sep_listed = _shape_masks()
     runs, days_before_separator = doc.digit_runs, []
     joined = [False] * len(runs)  # does the run join the two ends of a range
     before_month = [False] * len(runs)  # is the run a day before the word "tháng"
     for k, (s, e) in enumerate(runs):
-        if e - s != 4 and e - s > 2 or e - s == 4 and text[s:s + 2] not in ("19", "20"):
+        if e - s > 2 and (e - s != 4 or text[s:s + 2] not in ("19", "20")):
             continue
         j = e  # past the spaces after the run
-        while j < len(text) and text[j].isspace():
+        while j < size and text[j].isspace():
             j += 1
-        joined[k] = j - e <= 2 and text[j:j + 3].lower().startswith(joins)
+        if j - e <= 2 and text[j:j + 3].lower().startswith(joins):
+            joined[k] = True
         if e - s == 4:
             mask = year | (year_to if joined[k] else 0) | (year_listed if _listed(text, s) else 0)
         else:
@@ -324,29 +358,36 @@ def _attempts(doc: Document) -> list[tuple[int, tuple[int, ...]]]:
     for k in days_before_separator:  # its point is this run and the next two at most
         if any(joined[k:k + 3]):
             at[runs[k][0]] = at.get(runs[k][0], 0) | day_sep_range
+    return joined, before_month
+
+
+def _word_attempts(doc: Document, at: dict[int, int], joined: list[bool], before_month: list[bool]) -> None:
+    """Adds to ``at`` (position → mask of patterns) the hits of the start words, by what follows them."""
+    text, words, runs = doc.text, _word_masks(), doc.digit_runs
     for s, e in candidates_of(doc).hits("date_words"):
-        if e < len(text) and text[e].isalpha() or (shapes := words.get(text[s:e].lower())) is None:
+        if text[e:e + 1].isalpha() or (shapes := words.get(text[s:e].lower())) is None:
             continue  # no pattern has a letter after its first word: "từng" is no "từ"
         mask, before_digit, before_range, before_day, before_date, before_day_month = shapes
         if before_digit or before_range or before_day or before_date or before_day_month:
-            j = e
-            while j < len(text) and text[j].isspace():
-                j += 1
-            if j > e and text[j:j + 1] in _DIGITS:
-                mask |= before_digit
             k = bisect_left(runs, (e, e))  # the first run of digits after the word
+            if k == len(runs):
+                if mask:
+                    at[s] = at.get(s, 0) | mask
+                continue
+            digits, digits_end = runs[k]
+            if digits > e and text[e:digits].isspace():  # spaces, then a digit
+                mask |= before_digit
             if before_range and any(joined[k:k + 3]):
                 mask |= before_range
-            if before_day and k < len(runs) and runs[k][1] - runs[k][0] <= 2 and \
-                    text[runs[k][1]:runs[k][1] + 1] in _SEPARATORS and text[runs[k][1] + 1:runs[k][1] + 2] in _DIGITS:
+            if before_day and digits_end - digits <= 2 and \
+                    text[digits_end:digits_end + 1] in _SEPARATORS and text[digits_end + 1:digits_end + 2] in _DIGITS:
                 mask |= before_day
             if before_date and _full_date(text, runs, k):
                 mask |= before_date
-            if before_day_month and k < len(runs) and before_month[k]:
+            if before_day_month and before_month[k]:
                 mask |= before_day_month
         if mask:
             at[s] = at.get(s, 0) | mask
-    return [(pos, _indices(at[pos])) for pos in sorted(at)]
 
 
 @cache
@@ -365,8 +406,8 @@ def _full_date(text: str, runs: list[tuple[int, int]], k: int) -> bool:
     if k + 2 >= len(runs):
         return False
     (d, d_end), (m, m_end), (y, y_end) = runs[k:k + 3]
-    return d_end - d <= 2 and m_end - m <= 2 and y_end - y == 4 and text[y:y + 2] in ("19", "20") and \
-        m - d_end <= 3 and y - m_end <= 3 and text[d_end:m].strip() == text[m_end:y].strip() in _SEPARATORS
+    return m - d_end <= 3 and y - m_end <= 3 and y_end - y == 4 and d_end - d <= 2 and m_end - m <= 2 and \
+        text[y:y + 2] in ("19", "20") and text[d_end:m].strip() == text[m_end:y].strip() in _SEPARATORS
 
 
 @cache
@@ -374,25 +415,59 @@ def _start_words() -> frozenset[str]:
     return frozenset(w.lower() for w in start_words())
 
 
-def _words_in_windows(doc: Document) -> list[set[str]] | None:
+class _WindowWords:
+    """The start words written whole in each digit window (``words[w]``), read from the one-pass
+    hits (sorted) of the window when first asked: most windows are never asked."""
+
+    def __init__(self, doc: Document, hits: list[tuple[int, int]]):
+        self._doc, self._hits, self._sets = doc, hits, {}
+
+    def __getitem__(self, w: int) -> set[str]:
+        if w not in self._sets:
+            (start, end), text, hits = self._doc.digit_windows[w], self._doc.text, self._hits
+            words, i = set(), bisect_left(hits, (start,))
+            while i < len(hits) and hits[i][0] < end:  # a hit lies in the window whole or not at all in it
+                if hits[i][1] <= end:
+                    words.add(text[hits[i][0]:hits[i][1]].lower())
+                i += 1
+            self._sets[w] = words
+        return self._sets[w]
+
+
+def _words_in_windows(doc: Document) -> _WindowWords | None:
     """The start words written whole in each digit window, from the one-pass hits (where "in"
     finds them in the lower-cased window); None when the hits' offsets are not the lower-cased text's."""
     hits = candidates_of(doc)
     if not hits.as_lowered:
         return None
-    text = doc.text
-    return [{text[s:e].lower() for s, e in inside} for inside in doc.spans_in_windows(hits.hits("date_words"))]
+    return _WindowWords(doc, hits.hits("date_words"))
 
 
-def _holds(doc: Document, written: list[set[str]] | None, w: int, needs: Needs) -> bool:
-    """Does digit window ``w`` hold one of ``needs`` (every window when there are none)?"""
-    if not needs:
-        return True
-    if written is not None and _start_words().issuperset(needs):
+@cache
+def _need_checks() -> tuple[tuple[bool, bool], ...]:
+    """For each pattern, are its needs start words (read from the hits), and are they caseless (dashes)?"""
+    return tuple((_start_words().issuperset(needs), all(word.lower() == word.upper() for word in needs))
+                 for _, _, needs, _ in _patterns())
+
+
+@cache
+def _unasked() -> tuple[bool | None, ...]:
+    """Does a window hold what each pattern needs, before it is asked: every window does for no needs."""
+    return tuple(None if needs else True for _, _, needs, _ in _patterns())
+
+
+def _holds(doc: Document, written: _WindowWords | None, w: int, i: int) -> bool:
+    """Does digit window ``w`` hold one of the needs (some) of pattern ``i``?"""
+    needs = _patterns()[i][2]
+    start_words, caseless = _need_checks()[i]
+    if written is not None and start_words:
         return not written[w].isdisjoint(needs)
-    if all(word.lower() == word.upper() for word in needs):  # dashes: no case to fold
+    if caseless:
         start, end = doc.digit_windows[w]
-        return any(word in doc.text[start:end] for word in needs)
+        for word in needs:
+            if doc.text.find(word, start, end) >= 0:
+                return True
+        return False
     return any(word in doc.lowered_windows[w] for word in needs)
 
 
@@ -400,7 +475,7 @@ def extract(doc: Document) -> list[DateMention]:
     windows = doc.digit_windows
     if not windows:
         return []
-    text, patterns = doc.text, _patterns()
+    text, patterns, unasked = doc.text, _patterns(), _unasked()
     written = _words_in_windows(doc)
     matches: list[list[regex.Match[str]]] = [[] for _ in patterns]
     last = [0] * len(patterns)  # where each pattern's last match ended
@@ -416,21 +491,22 @@ def extract(doc: Document) -> list[DateMention]:
         if pos < start:
             continue
         if held_in != w:
-            holds, held_in = [None] * len(patterns), w
+            holds, held_in = list(unasked), w
         for i in indices:
             if pos < last[i]:
                 continue
             if (ok := holds[i]) is None:
-                ok = holds[i] = _holds(doc, written, w, patterns[i][2])
+                ok = holds[i] = _holds(doc, written, w, i)
             if ok and (m := patterns[i][0].match(text, pos, end)) is not None:
                 matches[i].append(m)
                 last[i] = m.end() if m.end() > pos else pos + 1
-    symbols = Spans((m.start, m.end) for m in doc.found.get("directives", []) if getattr(m, "symbol", None))
+    symbols = [(m.start, m.end) for m in doc.found.get("directives", []) if getattr(m, "symbol", None)]
+    taken = Spans(symbols) if symbols else None  # most articles cite no directive by its symbol
     candidates: list[DateMention] = []
     for (_, build, _, _), found in zip(patterns, matches):
         for m in found:
             mention = build(m, doc)
-            if mention and not overlaps(mention.start, mention.end, symbols):
+            if mention and not (taken and overlaps(mention.start, mention.end, taken)):
                 candidates.append(mention)
     return select(candidates)
 

@@ -68,6 +68,7 @@ def _data() -> dict[str, object]:
     levels = vi.mapping("admin_levels")
     level_firsts = frozenset(w.lower().split(" ")[0] for w in levels)
     level_abbr = frozenset(w for w in levels if w[:1].isupper())
+    soft = frozenset(h for h, head in heads.items() if head.soft)
     return {
         "heads": heads, "levels": levels, "roles": _roles(),
         "level_abbr": level_abbr, "provinces": provinces, "abbr": vi.mapping("abbreviations"),
@@ -75,9 +76,11 @@ def _data() -> dict[str, object]:
         "words": vi.dictionary(), "titles": vi.column("titles"), "surnames": frozenset(vi.column("surnames")),
         "level_words": frozenset(w.lower() for w in levels), "field_nouns": frozenset(vi.column("field_nouns")),
         "head_starts": frozenset(h.split()[0] for h in heads), "lower_heads": frozenset(lower), "lower_head_ends": frozenset(h.rsplit(" ", 1)[-1] for h in lower),
-        "soft_heads": frozenset(h for h, head in heads.items() if head.soft),
+        # heads that lower-case field words may follow: a section, a party's, or one opening with a section
+        "field_openers": frozenset(h for h, head in heads.items() if head.soft or head.kind is UnitKind.PARTY
+                                   or h.split(" ")[0] in soft),
         # first words: most tokens start no level, province or country, and are dismissed at once
-        "level_firsts": level_firsts, "country_firsts": gazetteer.country_firsts(),
+        "level_firsts": level_firsts, "level_starts": level_firsts | level_abbr, "country_firsts": gazetteer.country_firsts(),
         "place_firsts": level_firsts | level_abbr | gazetteer.country_firsts(),  # a level's or a country's
         "province_firsts": frozenset(name.split(" ")[0] for name in provinces),
         # as a unit name opens with them: heads in capitals, levels in lower case or capitalised
@@ -126,13 +129,15 @@ _WORD_GROUP = _WORDS.groupindex["t"]
 class _Tokens:
     """Up to 10 words from a position on, read with one match, stopping at punctuation
     (a final dot stays only on abbreviations). The match's own lists are kept: a word's end is
-    its start plus its length, built only when asked for."""
+    its start plus its length, built only when asked for. Built several times per article: slots,
+    and the match bounded by ``pos + 160`` (the end of the text when sooner) without asking its length."""
+
+    __slots__ = ("starts", "words")
 
     def __init__(self, text: str, pos: int):
-        self.starts: list[int] = []
-        self.words: list[str] = []
-        m = _WORDS.match(text, pos, min(len(text), pos + 160))
+        m = _WORDS.match(text, pos, pos + 160)
         if m is None:
+            self.starts, self.words = [], []
             return
         starts, words = m.starts(_WORD_GROUP), m.captures(_WORD_GROUP)  # ten at most: the pattern's bound
         if "." in m[0]:  # most reads hold no dot: only those look for a word that ends with one
@@ -182,27 +187,26 @@ class _Scanner:
 
     def compound(self, i: int) -> int:
         """Tokens in the dictionary word starting at ``i`` (capitalised first syllable, not an
-        abbreviation): 1 to 3."""
+        abbreviation): 1 to 3; past the first check, the second syllable is in lower case."""
         if not self.word(i + 1)[:1].islower() or _ABBREVIATION.match(self.word(i)):
             return 1
-        for n in (3, 2):
-            words = self.words[i:i + n]
-            if len(words) == n and all(w[:1].islower() for w in words[1:]) and \
-                    " ".join(words).lower() in self.data["words"]:
-                return n
-        return 1
+        words, dictionary = self.words[i:i + 3], self.data["words"]
+        if len(words) == 3 and words[2][:1].islower() and " ".join(words).lower() in dictionary:
+            return 3
+        return 2 if " ".join(words[:2]).lower() in dictionary else 1
 
     def proper_run(self, i: int) -> int:
         """Capitalised syllables starting at ``i`` (a place name: "Hưng Khánh Trung B", "An Hội Bắc")."""
+        words, level_starts = self.words, self.data["level_starts"]
         j = i
-        while _is_cap(self.word(j)) and self.level_at(j) == 0:
+        while j < len(words) and _is_cap(words[j]) and (words[j] not in level_starts or self.level_at(j) == 0):
             j += 1
         return j - i
 
     def level_at(self, i: int) -> int:
         """Tokens in the administrative level word at ``i`` ("tỉnh" 1, "thành phố" 2), else 0."""
         first = self.word(i)
-        if first not in self.data["level_firsts"] and first not in self.data["level_abbr"]:
+        if first not in self.data["level_starts"]:
             return 0
         if not first or (first[:1].isupper() and first not in self.data["level_abbr"]):
             return 0
@@ -242,10 +246,11 @@ class _Scanner:
             if numbered and word.isdigit():
                 return i + 1
             if word in self.data["place_firsts"]:
-                if self.level_at(i):
-                    return self.place(i)
+                if (level := self.level_at(i)):
+                    return self.place(i, level)
                 if (country := self.country_at(i)):  # "Hội Nhà báo Việt Nam" ends there
-                    return self.place(i + country) if self.level_at(i + country) else i + country
+                    level = self.level_at(i + country)
+                    return self.place(i + country, level) if level else i + country
             if word.lower() in roles["number"] and self.word(i + 1).isdigit():
                 return i + 2
             if word == "," and not self.and_ahead(i + 1):
@@ -278,8 +283,10 @@ class _Scanner:
 
     def person_at(self, i: int) -> bool:
         """A family name and two more capitalised syllables, none an abbreviation or a head."""
+        if self.word(i) not in self.data["surnames"]:
+            return False
         words = [self.word(j) for j in range(i, i + 3)]
-        return words[0] in self.data["surnames"] and all(_is_cap(w) and not _ABBREVIATION.match(w) for w in words) \
+        return all(_is_cap(w) and not _ABBREVIATION.match(w) for w in words) \
             and self.head_at(i + 1) is None and not self.province_at(i)
 
     def and_ahead(self, i: int) -> bool:
@@ -296,14 +303,14 @@ class _Scanner:
 
     def head_at(self, i: int) -> tuple[int, bool] | None:
         """(tokens it spans, takes a number) when a unit head starts at token ``i``."""
-        token = self.tokens.get(i)
-        if token is None or token[2] not in self.data["head_starts"]:
+        if self.word(i) not in self.data["head_starts"]:  # "" past the last token: no head
             return None
-        m = _patterns()["head"].match(self.text, token[0])
+        starts = self.tokens.starts
+        m = _patterns()["head"].match(self.text, starts[i])
         if not m:
             return None
-        count = 0
-        while (t := self.tokens.get(i + count)) is not None and t[0] < m.end():
+        end, count = m.end(), 0
+        while i + count < len(starts) and starts[i + count] < end:
             count += 1
         return count, self.data["heads"][m["head"]].numbered
 
@@ -326,10 +333,10 @@ class _Scanner:
                 return n
         return 0
 
-    def place(self, i: int) -> int:
-        """After a level word: its name ("tỉnh Bến Tre", "quận 7") when one follows, else the bare level."""
-        n = self.level_at(i) or 1
-        start = i + n
+    def place(self, i: int, level: int) -> int:
+        """After the level word at ``i``, of ``level`` tokens (as the caller has just read them): its
+        name ("tỉnh Bến Tre", "quận 7") when one follows, else the bare level."""
+        start = i + level
         if self.word(start) in self.data["surnames"] and self.after_title and not self.province_at(start):
             return start
         if (known := self.province_at(start)):  # "tỉnh Thanh Hóa" ends there, whatever name follows
@@ -438,15 +445,16 @@ def _organisations(doc: Document) -> list[Unit]:
         if head_name in data["lower_heads"] and not _lower_head_names(text, start, head_name, tokens):
             continue
         scanner = _Scanner(text, tokens, start)
-        opens_field = head.soft or head.kind is UnitKind.PARTY or head_name.split(" ")[0] in data["soft_heads"]
+        opens_field = head_name in data["field_openers"]
         named_after_people = head.kind in (UnitKind.ENTERPRISE, UnitKind.SCHOOL)  # "Trường THPT Lê Văn A"
         n = scanner.scan(0, head.numbered, head.full, opens_field, not named_after_people)
         if n == 0 and not head.full:
             continue
         if head_name in data["lower_heads"] and all(tokens.get(k)[2] in data["abbr"] for k in range(n)):
             continue  # "một trường ĐH": a kind of unit, not a name
-        end = tokens.get(n - 1)[1] if n else head_end
-        if n and (tokens.get(n - 1)[2] in data["roles"]["and"] or tokens.get(n - 1)[2] in ("-", "–")):
+        last = tokens.get(n - 1) if n else None
+        end = last[1] if last else head_end
+        if last and (last[2] in data["roles"]["and"] or last[2] in ("-", "–")):
             end = tokens.get(n - 2)[1] if n > 1 else head_end
         name = text[start:end]
         found.append(Unit(text=name, start=start, end=end, name=name, canonical=canonical(name, province),
@@ -467,7 +475,7 @@ def _lower_head_names(text: str, start: int, head: str, tokens: _Tokens) -> bool
     first = tokens.get(0)
     if first is None or first[2] in data["surnames"]:
         return False
-    return not any(text.startswith(title, first[0]) for title in data["titles"])
+    return not text.startswith(data["titles"], first[0])  # a tuple: one call tries every title
 
 
 def _lower_after(text: str, end: int) -> bool:
@@ -485,8 +493,9 @@ def _areas(doc: Document, skip: Spans) -> list[Unit]:
             continue  # a level before a word in lower case names no place: "xã hội", "huyện nhà"
         tokens = _Tokens(text, level_start)
         scanner = _Scanner(text, tokens, None)
-        end_token = scanner.place(0)
-        if end_token <= (scanner.level_at(0) or 1):
+        level = scanner.level_at(0) or 1
+        end_token = scanner.place(0, level)
+        if end_token <= level:
             continue
         end = tokens.get(end_token - 1)[1]
         name = text[level_start:end]
