@@ -544,13 +544,21 @@ def _counting_words() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w.split(" ")[0] for w in [*table, *_lexicon()["scales"]]))
 
 
+@cache
+def _follow_openings() -> frozenset[str]:
+    """The first two letters, lower-cased, of the words that may follow a number word (``_counting_words``;
+    every one has two letters at least): a word that opens with none of them is none of those words."""
+    return frozenset(w[:2] for w in _counting_words()[1])
+
+
 def _spelled_starts(text: str, hits: list[tuple[int, int]]) -> list[int]:
     """Where a count in words may start: at a number word, unless it is no count alone ("một",
     "năm") and no number or scale word follows it ("năm 2017", "đầu tư"), when it can only be read alone."""
     lone, follow = _counting_words()
+    openings = _follow_openings()
     out: list[int] = []
     for s, e in hits:
-        if text[s:e].lower() in lone and word_after(text, e) not in follow:
+        if text[s:e].lower() in lone and (text[e + 1:e + 3].lower()[:2] not in openings or word_after(text, e) not in follow):
             continue
         if not out or out[-1] != s:
             out.append(s)
