@@ -326,15 +326,16 @@ def _last_words_before() -> frozenset[str]:
 def _may_end_a_phrase_before(window: str) -> bool:
     """Can a phrase of ``not_indicator_before.tsv`` end the window (as ``_BEFORE`` reads its last
     word)? False, at once, when the last word ends none."""
-    j = len(window)
-    while j and window[j - 1] in " \n":
-        j -= 1
-    if j and window[j - 1].isspace():
+    window = window.rstrip(" \n")
+    if window[-1:].isspace():
         return True  # another space: left to the pattern
-    i = j
-    while i and (window[i - 1].isalpha() or window[i - 1] == "."):
-        i -= 1
-    return i < j and window[i:j] in _last_words_before()
+    word = window[window.rfind(" ") + 1:]  # the letters after the last space, most often
+    if not word.isalpha():  # a mark or a dot in it: its letters and dots from the end, one by one
+        i = len(window)
+        while i and (window[i - 1].isalpha() or window[i - 1] == "."):
+            i -= 1
+        word = window[i:]
+    return word in _last_words_before()
 
 
 @cache
