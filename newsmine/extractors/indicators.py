@@ -6,7 +6,8 @@ indicators.
 """
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Iterator
+from functools import cache, lru_cache
 
 import regex
 
@@ -117,8 +118,86 @@ def _after_number() -> str:
 
 def _after_number_openings() -> str:
     """What anything of ``_after_number`` opens with, past its spaces: a mark, a range word, a scale, a currency."""
+    return alternation(_openings())
+
+
+@cache
+def _openings() -> tuple[str, ...]:
+    """The openings of ``_after_number_openings``, as strings."""
     lex = _lexicon()
-    return rf"[%/–-]|đến|tới|{alternation(list(lex['scales']))}|{alternation(list(lex['currencies']))}"
+    return ("%", "/", "–", "-", "đến", "tới", *lex["scales"], *lex["currencies"])
+
+
+@cache
+def _openings_by_first() -> dict[str, tuple[str, ...]]:
+    """The openings of ``_after_number_openings`` by their first character."""
+    by_first: dict[str, tuple[str, ...]] = {}
+    for opening in _openings():
+        by_first[opening[0]] = (*by_first.get(opening[0], ()), opening)
+    return by_first
+
+
+#: What a number's digits may not follow (with a letter), as the pattern's look-behind reads it.
+_GLUED = "0123456789.,/:+-"
+_LETTER = regex.compile(r"\p{L}")
+
+
+@lru_cache(maxsize=4096)
+def _letter(char: str) -> bool:
+    """Is ``char`` a letter as the pattern reads one? ``str.isalpha`` knows fewer (an older Unicode)."""
+    return _LETTER.match(char) is not None
+
+
+def _numbers(doc: Document) -> Iterator[tuple[int, int, tuple[str | None, ...]]]:
+    """(start, end, groups) of each match of ``_pattern()`` at a digit start, as ``doc.finditer`` finds
+    them (in the digit windows, none starting inside the one before). Without the pattern where it
+    cannot match (a letter or a mark before the digits), and where it can only match the digits: a
+    number ends with its digits unless a mark follows them, and nothing of ``_after_number`` follows
+    it unless one of its openings does (past a space)."""
+    text, pattern, alone = doc.text, _pattern(), (None,) * (_pattern().groups - 1)
+    windows, w, last = doc.digit_windows, 0, 0
+    for start, end in doc.digit_runs:
+        if start < last:
+            continue
+        before = text[start - 1] if start else " "
+        if before in _GLUED or before.isalpha() or not before.isascii() and _letter(before):
+            continue
+        if end - start <= 12 and not _may_go_on(text, end):
+            last = end
+            yield start, end, (text[start:end], *alone)
+            continue
+        while windows[w][1] <= start:
+            w += 1
+        if (m := pattern.match(text, start, windows[w][1])) is not None:
+            last = m.end()
+            yield start, last, m.groups()
+
+
+def _may_go_on(text: str, end: int) -> bool:
+    """Can a number read from digits ending at ``end`` go on past them, or be followed by an opening
+    of ``_after_number``? True at a mark before a digit ("5,2", "5.000", "5:30"), another space, or a
+    whole opening past one space ("5%", "5 tỷ", "5 đồng"; not "5 đi", "5 tỉnh")."""
+    after = text[end:end + 1]
+    if after == " ":
+        end += 1
+        after = text[end:end + 1]
+    elif after in ".,:":
+        return text[end + 1:end + 2] in "0123456789"  # "" at the end of the text too
+    openings = _openings_by_first().get(after)
+    if openings is None:
+        return after.isspace()
+    return text.startswith(openings, end) and _whole_opening(text, end, openings)
+
+
+def _whole_opening(text: str, pos: int, openings: tuple[str, ...]) -> bool:
+    """Is one of ``openings`` at ``pos`` a mark, or a word no letter follows? ``_after_number`` reads
+    its words only before a non-letter: "đi" starts with "đ", "tỉnh" with "tỉ", and neither is read."""
+    for opening in openings:
+        if text.startswith(opening, pos):
+            after = pos + len(opening)
+            if not opening[0].isalpha() or not text[after:after + 1].isalpha():
+                return True
+    return False
 
 
 def _word_before(text: str, end: int) -> tuple[int, str]:
@@ -247,15 +326,16 @@ def _last_words_before() -> frozenset[str]:
 def _may_end_a_phrase_before(window: str) -> bool:
     """Can a phrase of ``not_indicator_before.tsv`` end the window (as ``_BEFORE`` reads its last
     word)? False, at once, when the last word ends none."""
-    j = len(window)
-    while j and window[j - 1] in " \n":
-        j -= 1
-    if j and window[j - 1].isspace():
+    window = window.rstrip(" \n")
+    if window[-1:].isspace():
         return True  # another space: left to the pattern
-    i = j
-    while i and (window[i - 1].isalpha() or window[i - 1] == "."):
-        i -= 1
-    return i < j and window[i:j] in _last_words_before()
+    word = window[window.rfind(" ") + 1:]  # the letters after the last space, most often
+    if not word.isalpha():  # a mark or a dot in it: its letters and dots from the end, one by one
+        i = len(window)
+        while i and (window[i - 1].isalpha() or window[i - 1] == "."):
+            i -= 1
+        word = window[i:]
+    return word in _last_words_before()
 
 
 @cache
@@ -313,11 +393,9 @@ def extract(doc: Document) -> list[Indicator]:
     lex = _lexicon()
     taken = doc.taken("dates", "directives")
     found: list[Indicator] = []
-    for m in doc.finditer(_pattern(), starts=doc.digit_starts):
-        num, num2, den, pct, scale_word, num3, scale2, cur = m.groups()  # in the pattern's order
+    for num_start, end, (num, num2, den, pct, scale_word, num3, scale2, cur) in _numbers(doc):
         if len(num) >= 9 and "." not in num and "," not in num:
             continue  # a phone or an id number
-        num_start, end = m.span()  # the pattern opens with the number
         if taken.overlaps(num_start, end):
             continue  # a date's or a document's number
         value = parse_number(num)
@@ -467,13 +545,21 @@ def _counting_words() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w.split(" ")[0] for w in [*table, *_lexicon()["scales"]]))
 
 
+@cache
+def _follow_openings() -> frozenset[str]:
+    """The first two letters, lower-cased, of the words that may follow a number word (``_counting_words``;
+    every one has two letters at least): a word that opens with none of them is none of those words."""
+    return frozenset(w[:2] for w in _counting_words()[1])
+
+
 def _spelled_starts(text: str, hits: list[tuple[int, int]]) -> list[int]:
     """Where a count in words may start: at a number word, unless it is no count alone ("một",
     "năm") and no number or scale word follows it ("năm 2017", "đầu tư"), when it can only be read alone."""
     lone, follow = _counting_words()
+    openings = _follow_openings()
     out: list[int] = []
     for s, e in hits:
-        if text[s:e].lower() in lone and word_after(text, e) not in follow:
+        if text[s:e].lower() in lone and (text[e + 1:e + 3].lower()[:2] not in openings or word_after(text, e) not in follow):
             continue
         if not out or out[-1] != s:
             out.append(s)
