@@ -360,3 +360,28 @@ def test_a_qualifier_of_two_words_is_read_only_after_its_last_word(monkeypatch):
     monkeypatch.setitem(indicators._lexicon(), "pair_ends", Everything())
     assert [indicators._prefix(t, p) for t, p in places] == read
     assert sum(q is not None and " " in q for q, _, _ in read) > 3
+
+
+def test_numbers_read_without_the_pattern_are_what_the_pattern_finds():
+    # a number the pattern can only match as its digits is read without it, and digits glued to a
+    # letter or a mark are skipped: the numbers are those the pattern finds at every run of digits
+    from newsmine.extractors import indicators
+
+    odd = ["5 đi, 5 tỉnh, 5 tỷ đồng, 5%, 5 %, 5.", "5:3, 5,2 và 5.000; 5\u00a0kg\x1c7 – 9", "x5, ñ7, 1234567890123 và 12 / 30",
+           "đạt 5", "5  người, 5\nngười, 5 đến 7, 5-7, 3/4 số hộ"]
+    checked = 0
+    for text in [*_corpus_texts(), *odd]:
+        doc = Document(Article(id="x", source="x", text=text))
+        expected = [(m.start(), m.end(), m.groups())
+                    for m in doc.finditer(indicators._pattern(), starts=doc.digit_starts)]
+        assert list(indicators._numbers(doc)) == expected, text
+        checked += len(expected)
+    assert checked > 200
+
+
+def test_every_word_that_may_follow_a_number_word_has_two_letters():
+    # a number word is read on only where the next word opens with the first two letters of one
+    # of these words: each must have two
+    from newsmine.extractors import indicators
+
+    assert all(len(word) >= 2 and word[:2].isalpha() for word in indicators._counting_words()[1])
