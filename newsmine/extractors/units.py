@@ -373,7 +373,7 @@ def _most_cited(names: Iterable[str]) -> str | None:
     return top[0] if len(top) == 1 else None
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def canonical(name: str, province: str | None) -> str:
     """"BHXH tỉnh" → "Bảo hiểm xã hội tỉnh Bến Tre" (abbreviations expanded, bare level completed).
     Names repeat across articles ("UBND tỉnh", "Bộ Công an"): each is expanded once (a bounded cache)."""
@@ -414,7 +414,7 @@ def _head_spans(doc: Document) -> list[tuple[int, int, str]]:
     return sorted(found + list(longest.values()))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _kind(name: str, first: str) -> UnitKind:
     """The kind of the first head in the name that has one ("Ban Thường vụ LĐLĐ tỉnh" → association),
     ``first`` its first head; read once per name (a bounded cache)."""
