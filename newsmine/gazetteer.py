@@ -20,16 +20,16 @@ import msgspec
 import regex
 
 from .lang import vi
+from .text import alternation
 
 _RUN = regex.compile(r"(?<![\p{L}0-9.&-])\p{Lu}[\p{L}]*+(?:[ ]\p{Lu}[\p{L}]*+)*+(?![\p{L}0-9&-])")
 _BEFORE = regex.compile(r"(?:([\p{L}0-9]+)[ ])?([\p{L}0-9]+)[ ]$", regex.REVERSE)  # read from the end
 #: what ends the text a match of ``_BEFORE`` ends (``$`` holds before a final newline too): a cheap test first
 _BEFORE_ENDS = (" ", "\n")
-_AFTER = regex.compile(r"(?:, ?| \(| - | – | và )(\p{Lu}\p{L}*+(?: \p{Lu}\p{L}*+){0,3})")
-_LIST = regex.compile(r", ?| và | - | – |/")
-#: cheap tests first: what every match of ``_AFTER`` starts with, and the longest match of ``_LIST``
-_AFTER_STARTS = (",", " (", " -", " –", " v")
-_LIST_LONGEST = len(" và ")
+#: what joins a name to the address after it ("Ba Đình, Hà Nội"), and one name to the next of a list
+_ADDRESS_JOINS = (", ", ",", " (", " - ", " – ", " và ")
+_LIST_JOINS = frozenset({", ", ",", " và ", " - ", " – ", "/"})
+_AFTER = regex.compile(rf"{alternation(_ADDRESS_JOINS)}(\p{{Lu}}\p{{L}}*+(?: \p{{Lu}}\p{{L}}*+){{0,3}})")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?:;…\"“”'(\n-]\s*)$")
 _MAX_WORDS = 5
 #: a ward known by its number ("Phường V", "Phường 7"): named only after its level, which units read
@@ -207,9 +207,9 @@ def _stands_alone(text: str, start: int, end: int, entry: _Entry, initial: str |
     if last[:1].isupper() or last[:1].isdigit():
         return False  # part of a longer name, or a street address ("số 12 Ngọc Hà")
     if not entry.ambiguous or (text[start - 1:start] == "(" and text[end:end + 1] == ")") or \
-            (previous_end >= 0 and start - previous_end <= _LIST_LONGEST and _LIST.fullmatch(text, previous_end, start)):
+            (previous_end >= 0 and text[previous_end:start] in _LIST_JOINS):
         return True
     if last and (last in cues or pair in cues):
         return True
-    after = _AFTER.match(text, end, end + 40) if text.startswith(_AFTER_STARTS, end) else None
+    after = _AFTER.match(text, end, end + 40) if text.startswith(_ADDRESS_JOINS, end) else None
     return bool(after) and after[1] in _names() and _names()[after[1]].rank != "commune"
